@@ -1,0 +1,76 @@
+package raftkit.tester;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A jstack-like dump of every thread with its whole stack, the locks each holds and the owner of the lock each
+ * waits for, plus the deadlocks the JVM can prove. {@link ThreadInfo#toString()} is not used: it cuts stacks at
+ * eight frames.
+ */
+final class ThreadDump {
+
+    private ThreadDump() {
+    }
+
+    /** Every live thread. */
+    static String allThreads() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return format(mx.dumpAllThreads(mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported()));
+    }
+
+    /**
+     * The threads in a deadlock cycle (monitors or {@code java.util.concurrent} locks), empty when there is none.
+     * A thread blocked on a queue (e.g. {@code put} on the apply queue while holding its lock) is not a cycle the
+     * JVM can see: the full dump shows those.
+     */
+    static ThreadInfo[] deadlocked() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] ids = mx.isSynchronizerUsageSupported() ? mx.findDeadlockedThreads() : mx.findMonitorDeadlockedThreads();
+        if (ids == null) {
+            return new ThreadInfo[0];
+        }
+        return Arrays.stream(mx.getThreadInfo(ids, true, true)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+    }
+
+    /** The given threads in the same form as the full dump. */
+    static String format(ThreadInfo[] threads) {
+        StringBuilder out = new StringBuilder();
+        for (ThreadInfo info : threads) {
+            appendThread(out, info);
+        }
+        return out.toString();
+    }
+
+    private static void appendThread(StringBuilder out, ThreadInfo info) {
+        out.append('"').append(info.getThreadName()).append("\" #").append(info.getThreadId())
+                .append(info.isDaemon() ? " daemon" : "").append(' ').append(info.getThreadState());
+        if (info.getLockName() != null) {
+            out.append(" on ").append(info.getLockName());
+            if (info.getLockOwnerName() != null) {
+                out.append(" owned by \"").append(info.getLockOwnerName()).append("\" #").append(info.getLockOwnerId());
+            }
+        }
+        out.append('\n');
+        StackTraceElement[] stack = info.getStackTrace();
+        MonitorInfo[] monitors = info.getLockedMonitors();
+        for (int depth = 0; depth < stack.length; depth++) {
+            out.append("\tat ").append(stack[depth]).append('\n');
+            for (MonitorInfo monitor : monitors) {
+                if (monitor.getLockedStackDepth() == depth) {
+                    out.append("\t- locked ").append(monitor).append('\n');
+                }
+            }
+        }
+        LockInfo[] synchronizers = info.getLockedSynchronizers();
+        if (synchronizers.length > 0) {
+            out.append("\tLocked synchronizers: ").append(Arrays.toString(synchronizers)).append('\n');
+        }
+        out.append('\n');
+    }
+}
