@@ -1,0 +1,455 @@
+package raftkit.tester;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import raftkit.labrpc.Network;
+import raftkit.raft.Raft;
+import raftkit.raft.api.PeerState;
+import raftkit.raft.api.RaftFactory;
+import raftkit.raft.api.RaftPeer;
+import raftkit.raft.api.StartResult;
+
+/**
+ * The Raft tester (a port of the lab's {@code config.go}): n peers on one simulated network, crash and restart
+ * with a copy of the persister, partitions, and the checks the graded tests are made of. Use it in
+ * try-with-resources; {@link #close()} is the lab's {@code cleanup()}.
+ */
+public final class Config implements AutoCloseable {
+
+    /** The tester generously allows solutions to complete elections in one second (ms; test_test.go). */
+    public static final long RAFT_ELECTION_TIMEOUT = 1000;
+    /** The largest Raft state any persister may hold in 3D, in bytes (test_test.go). */
+    public static final int MAXLOGSIZE = 2000;
+    /** applierSnap asks for a snapshot after every SNAPSHOT_INTERVAL commands (config.go). */
+    public static final int SNAPSHOT_INTERVAL = 10;
+    private static final long TIME_LIMIT_NANOS = 120_000_000_000L;
+    private static final long NANOS_PER_MILLI = 1_000_000;
+    private static final AtomicBoolean CPU_CHECKED = new AtomicBoolean();
+
+    private final int n;
+    private final Network net;
+    private final Random random;
+    private final AppliedLogs logs;
+    private final BackgroundFailure failure = new BackgroundFailure();
+    private final Peers peers;
+    private final Clients clients = new Clients();
+    private final long start = System.nanoTime();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    // begin()/end() statistics
+    private volatile String title = "";
+    private long t0;
+    private int rpcs0;
+    private long bytes0;
+    private int maxIndex0;
+
+    /** n peers running the reference or student {@code Raft}. */
+    public Config(int n, boolean unreliable, boolean snapshot) {
+        this(n, unreliable, snapshot, Raft::make);
+    }
+
+    /** n peers made by {@code factory} (the tester's own tests pass deliberately broken doubles). */
+    public Config(int n, boolean unreliable, boolean snapshot, RaftFactory factory) {
+        if (CPU_CHECKED.compareAndSet(false, true) && Runtime.getRuntime().availableProcessors() < 2) {
+            System.out.println("warning: only one CPU, which may conceal locking bugs");
+        }
+        this.n = n;
+        this.net = new Network();
+        // the tester's choices come from the network's seed too, so -Draftkit.seed= replays both
+        this.random = new Random(net.seed() ^ 0x5DEECE66DL);
+        this.logs = new AppliedLogs(n);
+        this.peers = new Peers(n, net, factory, this::randString, logs, failure);
+        ActiveConfigs.register(this);
+        try {
+            setUnreliable(unreliable);
+            net.setLongDelays(true);
+            // create a full set of Rafts.
+            ApplierKind applier = snapshot ? ApplierKind.APPLIER_SNAP : ApplierKind.APPLIER;
+            for (int i = 0; i < n; i++) {
+                start1(i, applier);
+            }
+            // connect everyone
+            for (int i = 0; i < n; i++) {
+                connect(i);
+            }
+        } catch (RuntimeException | Error e) {
+            closeAfter(e);
+            throw e;
+        }
+    }
+
+    /** The seed of the network and of every random choice of the tester; replay it with -Draftkit.seed=. */
+    public long seed() {
+        return net.seed();
+    }
+
+    /** The title given to {@link #begin}, or "" before it. */
+    public String title() {
+        return title;
+    }
+
+    /** Throws the AssertionError that fails a test with the lab's message. */
+    public static void fail(String message) {
+        throw new AssertionError(message);
+    }
+
+    // ---- peers: crash, restart, partitions ----
+
+    /** Shuts peer i down but keeps its persistent state. */
+    public void crash1(int i) {
+        failIfSet(peers.crash1(i));
+    }
+
+    /**
+     * Starts or restarts peer i, killing the running one first; {@code applier} reads its apply queue. Does not
+     * connect it: call {@link #connect} after.
+     */
+    public void start1(int i, ApplierKind applier) {
+        failIfSet(peers.start1(i, applier));
+    }
+
+    /** Attaches peer i to the net. */
+    public void connect(int i) {
+        peers.connect(i);
+    }
+
+    /** Detaches peer i from the net. */
+    public void disconnect(int i) {
+        peers.disconnect(i);
+    }
+
+    /** Peer i's running Raft, or null while it is crashed. */
+    public RaftPeer raft(int i) {
+        return peers.raft(i);
+    }
+
+    public boolean isConnected(int i) {
+        return peers.isConnected(i);
+    }
+
+    // ---- checks ----
+
+    /**
+     * Checks that one of the connected peers thinks it is the leader and that no other connected peer of the same
+     * term does; tries a few times in case re-elections are needed. Returns the leader of the highest term.
+     */
+    public int checkOneLeader() {
+        for (int iters = 0; iters < 10; iters++) {
+            pause(450 + random.nextInt(100));
+            checkBackground();
+            Map<Integer, List<Integer>> leaders = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                RaftPeer rf = peers.connectedRaft(i);
+                if (rf != null) {
+                    PeerState state = rf.getState();
+                    if (state.isLeader()) {
+                        leaders.computeIfAbsent(state.term(), t -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            int lastTermWithLeader = -1;
+            for (Map.Entry<Integer, List<Integer>> e : leaders.entrySet()) {
+                if (e.getValue().size() > 1) {
+                    fail(String.format("term %d has %d (>1) leaders", e.getKey(), e.getValue().size()));
+                }
+                lastTermWithLeader = Math.max(lastTermWithLeader, e.getKey());
+            }
+            if (!leaders.isEmpty()) {
+                return leaders.get(lastTermWithLeader).get(0);
+            }
+        }
+        fail("expected one leader, got none");
+        return -1;
+    }
+
+    /** Checks that every connected peer reports the same term and returns it (-1 if none is connected). */
+    public int checkTerms() {
+        int term = -1;
+        for (int i = 0; i < n; i++) {
+            RaftPeer rf = peers.connectedRaft(i);
+            if (rf != null) {
+                int xterm = rf.getState().term();
+                if (term == -1) {
+                    term = xterm;
+                } else if (term != xterm) {
+                    fail("servers disagree on term");
+                }
+            }
+        }
+        return term;
+    }
+
+    /** Checks that no connected peer thinks it is the leader. */
+    public void checkNoLeader() {
+        for (int i = 0; i < n; i++) {
+            RaftPeer rf = peers.connectedRaft(i);
+            if (rf != null && rf.getState().isLeader()) {
+                fail(String.format("expected no leader among connected servers, but %d claims to be leader", i));
+            }
+        }
+    }
+
+    /** How many peers (crashed ones included: their applied logs survive) have applied {@code index}. */
+    public Committed nCommitted(int index) {
+        checkBackground();
+        int count = 0;
+        Object cmd = null;
+        for (int i = 0; i < n; i++) {
+            Object cmd1 = logs.lookup(i, index);
+            if (cmd1 != AppliedLogs.ABSENT) {
+                if (count > 0 && !Objects.equals(cmd, cmd1)) {
+                    fail(String.format("committed values do not match: index %d, %s, %s", index, cmd, cmd1));
+                }
+                count++;
+                cmd = cmd1;
+            }
+        }
+        return new Committed(count, cmd);
+    }
+
+    /**
+     * Waits for at least n peers to apply {@code index}, but not forever. Returns the command, or -1 if
+     * {@code startTerm > -1} and some peer has moved past that term (then the outcome cannot be promised).
+     */
+    public Object waitFor(int index, int n, int startTerm) {
+        long to = 10;
+        for (int iters = 0; iters < 30; iters++) {
+            if (nCommitted(index).count() >= n) {
+                break;
+            }
+            pause(to);
+            if (to < 1000) {
+                to *= 2;
+            }
+            if (startTerm > -1 && someoneMovedPast(startTerm)) {
+                return -1;
+            }
+        }
+        Committed c = nCommitted(index);
+        if (c.count() < n) {
+            fail(String.format("only %d decided for index %d; wanted %d", c.count(), index, n));
+        }
+        return c.command();
+    }
+
+    /**
+     * A complete agreement on {@code cmd}: offers it to each connected peer in turn until one accepts, then waits
+     * for {@code expectedServers} peers to apply it. If {@code retry}, offers it again after 2 s without
+     * agreement; gives up after about 10 s. Returns the index, or -1 once the config is closed.
+     */
+    public int one(Object cmd, int expectedServers, boolean retry) {
+        long t0 = System.nanoTime();
+        int starts = 0;
+        while (elapsedMillis(t0) < 10_000 && !finished.get()) {
+            // try all the servers, maybe one is the leader.
+            int index = -1;
+            for (int si = 0; si < n; si++) {
+                starts = (starts + 1) % n;
+                RaftPeer rf = peers.connectedRaft(starts);
+                if (rf != null) {
+                    StartResult r = rf.start(cmd);
+                    if (r.isLeader()) {
+                        index = r.index();
+                        break;
+                    }
+                }
+            }
+            if (index != -1) {
+                // somebody claimed to be the leader and to have submitted our command; wait a while.
+                long t1 = System.nanoTime();
+                while (elapsedMillis(t1) < 2000) {
+                    Committed c = nCommitted(index);
+                    if (c.count() > 0 && c.count() >= expectedServers && Objects.equals(c.command(), cmd)) {
+                        return index;
+                    }
+                    pause(20);
+                }
+                if (!retry) {
+                    fail(String.format("one(%s) failed to reach agreement", cmd));
+                }
+            } else {
+                pause(50);
+            }
+        }
+        if (!finished.get()) {
+            fail(String.format("one(%s) failed to reach agreement", cmd));
+        }
+        return -1;
+    }
+
+    /** The largest Raft state held by any peer's persister, in bytes. */
+    public int logSize() {
+        return peers.logSize();
+    }
+
+    // ---- begin/end, and close (the lab's cleanup) ----
+
+    /** Starts a test: prints its title, e.g. "Test (3B): RPC counts aren't too high ...". */
+    public void begin(String description) {
+        title = description;
+        System.out.printf("%s ...%n", description);
+        t0 = System.nanoTime();
+        rpcs0 = rpcTotal();
+        bytes0 = bytesTotal();
+        maxIndex0 = logs.maxIndex();
+    }
+
+    /** Ends a test that got here without failing: prints the Passed line with its numbers. */
+    public void end() {
+        checkBackground();
+        checkTimeout();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int nrpc = rpcTotal() - rpcs0;
+        long nbytes = bytesTotal() - bytes0;
+        int ncmds = logs.maxIndex() - maxIndex0;
+        System.out.print("  ... Passed --");
+        System.out.printf(Locale.ROOT, "  %4.1f  %d %4d %7d %4d%n", seconds, n, nrpc, nbytes, ncmds);
+    }
+
+    /**
+     * Kills every peer, cleans up the network, checks that the killed peers' threads ended, and stops the
+     * tester's own threads. Fails with a background error not yet reported, the time limit, or leaked threads.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            shutdown(problems);
+        } finally {
+            ActiveConfigs.unregister(this);
+        }
+        if (elapsedMillis(start) * NANOS_PER_MILLI > TIME_LIMIT_NANOS) {
+            problems.add(0, "test took longer than 120 seconds");
+        }
+        String background = failure.takeUnreported();
+        if (background != null) {
+            problems.add(0, background);
+        }
+        if (!problems.isEmpty()) {
+            AssertionError error = new AssertionError(problems.get(0));
+            problems.stream().skip(1).map(AssertionError::new).forEach(error::addSuppressed);
+            throw error;
+        }
+    }
+
+    private void shutdown(List<String> problems) {
+        finished.set(true);
+        peers.killAll(problems);
+        net.cleanup();
+        for (String leak : peers.leaks()) {
+            if ("warn".equals(System.getProperty("raftkit.leaks"))) {
+                System.out.println("warning: " + leak);
+            } else {
+                problems.add(leak);
+            }
+        }
+        peers.stopAppliers();
+        clients.shutdown();
+    }
+
+    private void closeAfter(Throwable primary) {
+        try {
+            close();
+        } catch (AssertionError e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Runs {@code task} on a tester thread that ends at close() (for the tests' concurrent clients). */
+    public <T> Future<T> go(Callable<T> task) {
+        return clients.submit(task);
+    }
+
+    /** A random non-negative int, like Go's rand.Int(), from the seeded source. */
+    public int randInt() {
+        return random.nextInt(Integer.MAX_VALUE);
+    }
+
+    /** A random int in [0, bound) from the seeded source. */
+    public int randInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    /** n random characters: the first n of the URL-safe base64 of 2n random bytes. */
+    public String randString(int length) {
+        byte[] b = new byte[2 * length];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().encodeToString(b).substring(0, length);
+    }
+
+    /** RPCs delivered to peer i's current server. */
+    public int rpcCount(int i) {
+        return net.getCount(i);
+    }
+
+    /** Every RPC sent, delivered or not. */
+    public int rpcTotal() {
+        return net.getTotalCount();
+    }
+
+    public long bytesTotal() {
+        return net.getTotalBytes();
+    }
+
+    public void setUnreliable(boolean unreliable) {
+        net.setReliable(!unreliable);
+    }
+
+    public void setLongReordering(boolean longReordering) {
+        net.setLongReordering(longReordering);
+    }
+
+    private boolean someoneMovedPast(int startTerm) {
+        for (int i = 0; i < n; i++) {
+            RaftPeer rf = raft(i);
+            if (rf != null && rf.getState().term() > startTerm) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fails the test with the first error an applier or a peer thread found, if any. */
+    private void checkBackground() {
+        failIfSet(failure.takeMessage());
+    }
+
+    private static void failIfSet(String message) {
+        if (message != null) {
+            fail(message);
+        }
+    }
+
+    private void checkTimeout() {
+        if (System.nanoTime() - start > TIME_LIMIT_NANOS) {
+            fail("test took longer than 120 seconds");
+        }
+    }
+
+    private static long elapsedMillis(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / NANOS_PER_MILLI;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
