@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import raftkit.labrpc.Network;
@@ -372,6 +373,20 @@ public final class Config implements AutoCloseable {
     /** Runs {@code task} on a tester thread that ends at close() (for the tests' concurrent clients). */
     public <T> Future<T> go(Callable<T> task) {
         return clients.submit(task);
+    }
+
+    /** Waits for a task started with {@link #go} and returns its result; a failure in it fails the caller. */
+    public static <T> T await(Future<T> task) throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failure) {
+                throw failure;
+            } else if (e.getCause() instanceof RuntimeException exception) {
+                throw exception;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** A random non-negative int, like Go's rand.Int(), from the seeded source. */
