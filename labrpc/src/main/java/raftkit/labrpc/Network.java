@@ -1,98 +1,354 @@
 package raftkit.labrpc;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The simulated network: client ends, servers, and every unreliable behaviour of the lab's labrpc.
  * See {@code package-info.java} for the manual.
+ *
+ * <p>Every random choice comes from one {@link Random} seeded by {@link #seed()}, so a seed replays the same
+ * sequence of choices; which call draws which number still depends on thread timing, so a replay is close to the
+ * failed run, not identical. The network's threads (handlers and one timer) are daemon threads named
+ * {@code labrpc-...}, made on demand and ended by {@link #cleanup()}.
  */
 public final class Network implements AutoCloseable {
 
+    // The rules' numbers, from Go labrpc.go processReq; the Go comment's reason follows each.
+    /** Unreliable: "short delay" before delivery, {@code rand%27} ms. */
+    static final int SHORT_DELAY_MS = 27;
+    /** Unreliable: "drop the request, return as if timeout" and "drop the reply", 100 per mille each. */
+    static final int DROP_PER_MILLE = 100;
+    /** Disabled end or no server: "simulate no reply and eventual timeout", {@code rand%100} ms ... */
+    static final int SHORT_TIMEOUT_MS = 100;
+    /** ... or {@code rand%7000} ms with longDelays, to "let Raft tests check that leader doesn't send RPCs synchronously". */
+    static final int LONG_TIMEOUT_MS = 7000;
+    /** Long reordering: "delay the response for a while" for {@code rand(900) < 600} of the replies ... */
+    static final int REORDER_CHANCE = 600;
+    static final int REORDER_OUT_OF = 900;
+    /** ... by {@code 200 + rand(1 + rand(2000))} ms. */
+    static final int REORDER_MIN_MS = 200;
+    static final int REORDER_SPREAD_MS = 2000;
+    /** While the handler runs, "stop waiting if DeleteServer() has been called" is checked every 100 ms. */
+    static final long DEAD_CHECK_MS = 100;
+
+    private static final long CLEANUP_WAIT_MS = 500;
+    private static final AtomicInteger NETWORKS = new AtomicInteger();
+
+    private final long seed;
+    private final Random rand;
+    private final Object lock = new Object();
+    private final Map<Object, ClientEnd> ends = new HashMap<>();
+    private final Map<Object, Boolean> enabled = new HashMap<>();
+    private final Map<Object, Server> servers = new HashMap<>(); // a deleted server's name maps to null
+    private final Map<Object, Object> connections = new HashMap<>();
+    private volatile boolean reliable = true;
+    private volatile boolean longDelays;
+    private volatile boolean longReordering;
+    private volatile boolean closed;
+    private final AtomicInteger totalCount = new AtomicInteger();
+    private final AtomicLong totalBytes = new AtomicLong();
+    private final Set<PendingCall> inFlight = ConcurrentHashMap.newKeySet();
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService handlers;
+
     /** A network whose seed comes from {@code -Draftkit.seed=} if set, else from a random source. */
     public Network() {
-        throw new UnsupportedOperationException("not implemented yet");
+        this(Seeds.defaultSeed());
     }
 
     /** A network whose random choices all come from {@code seed}. */
     public Network(long seed) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.seed = seed;
+        this.rand = new Random(seed);
+        NetworkThreads threads = new NetworkThreads(NETWORKS.incrementAndGet());
+        this.timer = new ScheduledThreadPoolExecutor(1, threads.factory("timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads.factory("handler"));
     }
 
     /** The seed of this network's random choices; give it back with {@code -Draftkit.seed=} to replay them. */
     public long seed() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return seed;
     }
 
     /** Registers a new end, disabled and not connected. A duplicate name is an error. */
     public ClientEnd makeEnd(Object endName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            if (ends.containsKey(endName)) {
+                throw new IllegalArgumentException("labrpc: makeEnd: " + endName + " already exists");
+            }
+            ClientEnd end = new ClientEnd(this, endName);
+            ends.put(endName, end);
+            enabled.put(endName, false);
+            connections.put(endName, null);
+            return end;
+        }
     }
 
     /** Removes an end. An unknown name is an error. */
     public void deleteEnd(Object endName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            requireEnd("deleteEnd", endName);
+            ends.remove(endName);
+            enabled.remove(endName);
+            connections.remove(endName);
+        }
+        recheckCallsInFlight();
     }
 
     /** Sets or replaces the server under {@code serverName}; calls in flight to a replaced server fail. */
     public void addServer(Object serverName, Server server) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            servers.put(serverName, server);
+        }
+        recheckCallsInFlight();
     }
 
     /** Removes the server under {@code serverName}; new calls to it fail, calls in flight fail within 100 ms. */
     public void deleteServer(Object serverName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            servers.put(serverName, null);
+        }
+        recheckCallsInFlight();
     }
 
     /** Connects an end to a server name (once per end). */
     public void connect(Object endName, Object serverName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            requireEnd("connect", endName);
+            connections.put(endName, serverName);
+        }
     }
 
     /** Enables or disables an end; disabling also fails that end's calls in flight. */
-    public void enable(Object endName, boolean enabled) {
-        throw new UnsupportedOperationException("not implemented yet");
+    public void enable(Object endName, boolean enable) {
+        synchronized (lock) {
+            requireEnd("enable", endName);
+            enabled.put(endName, enable);
+        }
+        if (!enable) {
+            recheckCallsInFlight();
+        }
     }
 
     public void setReliable(boolean reliable) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.reliable = reliable;
     }
 
     public boolean isReliable() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return reliable;
     }
 
     public void setLongReordering(boolean longReordering) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.longReordering = longReordering;
+    }
+
+    public boolean isLongReordering() {
+        return longReordering;
     }
 
     public void setLongDelays(boolean longDelays) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.longDelays = longDelays;
     }
 
     public boolean isLongDelays() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return longDelays;
     }
 
-    /** RPCs delivered to the server now registered under {@code serverName}. */
+    /** RPCs delivered to the server now registered under {@code serverName} (0 once it is deleted). */
     public int getCount(Object serverName) {
-        throw new UnsupportedOperationException("not implemented yet");
+        synchronized (lock) {
+            if (!servers.containsKey(serverName)) {
+                throw new IllegalArgumentException("labrpc: getCount: no server named " + serverName
+                        + "; servers are " + servers.keySet());
+            }
+            Server server = servers.get(serverName);
+            return server == null ? 0 : server.getCount();
+        }
     }
 
     /** Every RPC sent on this network, delivered or not. */
     public int getTotalCount() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return totalCount.get();
     }
 
     /** Encoded bytes of every request sent and every reply delivered. */
     public long getTotalBytes() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return totalBytes.get();
     }
 
-    /** Stops the network and releases every thread it made; later calls fail at once. */
+    /**
+     * Stops the network and releases every thread it made; later calls fail at once, and calls in flight fail now
+     * (unlike Go, where they run on: here a finished test must leave no thread waiting in the network).
+     */
     public void cleanup() {
-        throw new UnsupportedOperationException("not implemented yet");
+        closed = true;
+        for (PendingCall call : inFlight) {
+            call.cancel();
+        }
+        timer.shutdownNow();
+        handlers.shutdownNow();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLEANUP_WAIT_MS);
+            timer.awaitTermination(CLEANUP_WAIT_MS, TimeUnit.MILLISECONDS);
+            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void close() {
         cleanup();
+    }
+
+    /**
+     * Carries one encoded request from {@code endName} (Go's dispatcher plus processReq), on the caller's thread.
+     * Returns the encoded reply, or null when the network loses the call.
+     */
+    byte[] send(Object endName, String serviceMethod, byte[] request) {
+        if (closed) {
+            return null;
+        }
+        // Go's dispatcher counts every accepted request before any rule applies.
+        totalCount.incrementAndGet();
+        totalBytes.addAndGet(request.length);
+        PendingCall call = new PendingCall();
+        inFlight.add(call);
+        try {
+            return closed ? null : processRequest(call, endName, serviceMethod, request);
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    /**
+     * Every delivery rule, in Go processReq's order (steps A to I of the lab's network). Returns the encoded reply
+     * (its bytes counted), or null for a lost call.
+     */
+    private byte[] processRequest(PendingCall call, Object endName, String serviceMethod, byte[] request) {
+        boolean endEnabled;
+        Object serverName;
+        Server server;
+        boolean isReliable;
+        boolean isLongReordering;
+        synchronized (lock) { // Go readEndnameInfo: one consistent view of the end's wiring
+            endEnabled = enabled.getOrDefault(endName, false);
+            serverName = connections.get(endName);
+            server = serverName == null ? null : servers.get(serverName);
+            isReliable = reliable;
+            isLongReordering = longReordering;
+        }
+        if (!endEnabled || serverName == null || server == null) {
+            // A: simulate no reply and eventual timeout; nothing is delivered.
+            pause(call, longDelays ? rand.nextInt(LONG_TIMEOUT_MS) : rand.nextInt(SHORT_TIMEOUT_MS));
+            return null;
+        }
+        if (!isReliable && !pause(call, rand.nextInt(SHORT_DELAY_MS))) { // B: short delay
+            return null;
+        }
+        if (!isReliable && rand.nextInt(1000) < DROP_PER_MILLE) { // C: drop the request, as if timeout
+            return null;
+        }
+        // D: the handler runs on another thread, so this one can notice a dead server while it runs.
+        Invocation invocation = server.dispatch(serviceMethod, request);
+        try {
+            handlers.execute(() -> call.handlerDone(runHandler(invocation)));
+        } catch (RejectedExecutionException e) {
+            return null; // cleaned up meanwhile
+        }
+        // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
+        boolean dead = false;
+        while (!call.handlerFinished() && !dead) {
+            if (!call.awaitHandler(TimeUnit.MILLISECONDS.toNanos(DEAD_CHECK_MS))) {
+                return null;
+            }
+            dead = !call.handlerFinished() && isServerDead(endName, serverName, server);
+        }
+        // F: check once more: no success may be reported for work persisted into a superseded Persister.
+        if (dead || isServerDead(endName, serverName, server)) {
+            return null;
+        }
+        byte[] reply = call.reply();
+        if (reply == null) { // the handler threw (reported by Service)
+            return null;
+        }
+        if (!isReliable && rand.nextInt(1000) < DROP_PER_MILLE) { // G: drop the reply, as if timeout
+            return null;
+        }
+        if (isLongReordering && rand.nextInt(REORDER_OUT_OF) < REORDER_CHANCE) {
+            // H: delay the response for a while; its bytes count only if it is delivered.
+            int ms = REORDER_MIN_MS + rand.nextInt(1 + rand.nextInt(REORDER_SPREAD_MS));
+            if (!pause(call, ms)) {
+                return null;
+            }
+        }
+        totalBytes.addAndGet(reply.length); // I: deliver
+        return reply;
+    }
+
+    private static Object runHandler(Invocation invocation) {
+        try {
+            byte[] reply = invocation.run();
+            return reply == null ? PendingCall.NO_REPLY : reply;
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    /** Waits {@code ms} on the network's timer; false if the wait was cut short (cleanup or interrupt). */
+    private boolean pause(PendingCall call, int ms) {
+        if (ms == 0) {
+            return !call.cancelled();
+        }
+        call.startTimer();
+        ScheduledFuture<?> pending;
+        try {
+            pending = timer.schedule(call::timerFired, ms, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        boolean waited = call.awaitTimer();
+        if (!waited) {
+            pending.cancel(false);
+        }
+        return waited;
+    }
+
+    private boolean isServerDead(Object endName, Object serverName, Server server) {
+        synchronized (lock) {
+            return !enabled.getOrDefault(endName, false) || servers.get(serverName) != server;
+        }
+    }
+
+    private void recheckCallsInFlight() {
+        for (PendingCall call : inFlight) {
+            call.recheck();
+        }
+    }
+
+    private void requireEnd(String what, Object endName) {
+        if (!ends.containsKey(endName)) {
+            throw new IllegalArgumentException("labrpc: " + what + ": no end named " + endName + "; ends are "
+                    + ends.keySet());
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 }

@@ -1,17 +1,104 @@
 package raftkit.labrpc;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The RPC handlers of one receiver object, found by reflection. The service's name is the receiver's simple class
- * name; a handler is a public instance method with one parameter (the args) that returns its reply.
+ * name; a handler is a public instance method with one parameter (the args) that returns its reply. Other methods
+ * are skipped silently, as Go's labrpc skips methods of the wrong shape.
+ *
+ * <p>A handler that throws does not vanish silently: the first exception of each handler is printed on standard
+ * error with the handler's name, and the caller sees a lost RPC (empty), as if the server had crashed mid-call.
  */
 public final class Service {
 
+    private final Object receiver;
+    private final String name;
+    private final Map<String, Method> handlers = new TreeMap<>();
+    private final Set<String> overloaded = new TreeSet<>();
+    private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
+
     public Service(Object receiver) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (receiver == null) {
+            throw new IllegalArgumentException("labrpc: new Service(null)");
+        }
+        this.receiver = receiver;
+        this.name = receiver.getClass().getSimpleName();
+        for (Method method : receiver.getClass().getMethods()) {
+            if (isHandler(method) && handlers.put(method.getName(), method) != null) {
+                overloaded.add(method.getName());
+            }
+        }
     }
 
     /** The service's name, e.g. {@code Raft}. */
     public String name() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return name;
+    }
+
+    private static boolean isHandler(Method method) {
+        boolean shaped = method.getParameterCount() == 1 && method.getReturnType() != void.class
+                && !Modifier.isStatic(method.getModifiers()) && !method.isBridge() && !method.isSynthetic()
+                && method.getDeclaringClass() != Object.class;
+        if (shaped) {
+            try {
+                // Handlers of a non-public class (e.g. a test's nested server) are public but not accessible.
+                method.setAccessible(true);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return shaped;
+    }
+
+    /** Finds the handler and decodes the args into its parameter type (a fresh copy for the handler). */
+    Invocation prepare(String methodName, String serviceMethod, byte[] args) {
+        Method method = handlers.get(methodName);
+        if (method == null) {
+            throw new IllegalArgumentException("labrpc.Service.dispatch(): unknown method " + methodName + " in "
+                    + serviceMethod + "; expecting one of " + handlers.keySet());
+        }
+        if (overloaded.contains(methodName)) {
+            throw new IllegalArgumentException("labrpc: " + serviceMethod + " is overloaded; give each handler its"
+                    + " own name");
+        }
+        Class<?> argsType = method.getParameterTypes()[0];
+        Object decoded;
+        try {
+            decoded = Codec.decode(args, argsType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("labrpc: " + serviceMethod + " takes a " + argsType.getName()
+                    + ", but the call's args do not decode as one: " + e.getMessage(), e);
+        }
+        if (decoded == null && argsType.isPrimitive()) {
+            throw new IllegalArgumentException("labrpc: " + serviceMethod + " takes a " + argsType.getName()
+                    + ", but the call's args are null");
+        }
+        return new Invocation(this, method, serviceMethod, decoded);
+    }
+
+    /** Runs the handler; returns its reply, or throws the handler's own exception (unwrapped). */
+    Object invoke(Method method, Object args) throws Throwable {
+        try {
+            return method.invoke(receiver, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Prints a handler's first failure; later ones are left out so a failing handler cannot flood the output. */
+    void reportFailure(String serviceMethod, Throwable failure) {
+        if (reportedFailures.add(serviceMethod)) {
+            System.err.println("labrpc: handler " + serviceMethod + " threw " + failure
+                    + "; the caller sees a lost RPC (later failures of this handler are not printed)");
+            failure.printStackTrace();
+        }
     }
 }
