@@ -8,12 +8,16 @@ import raftkit.raft.api.RaftPeer;
 /**
  * Reads one peer incarnation's apply queue and checks every message (the lab's {@code applier} and
  * {@code applierSnap}). It keeps reading after an error and after the peer is killed, as the lab's goroutine
- * does, so a Raft thread blocked in {@code put} can always finish; it stops only when the config closes.
+ * does, so a Raft thread blocked in {@code put} can finish; a killed peer's reader ends once its queue has been
+ * quiet for {@link #RETIRED_IDLE_MILLIS}, so hundreds of restarts do not leave hundreds of readers.
  */
 final class Applier implements Runnable {
 
     /** How often a waiting applier looks at its stop flag. */
     private static final long POLL_MILLIS = 100;
+    /** How long a killed peer's queue must stay empty before its reader ends. */
+    static final long RETIRED_IDLE_MILLIS = 2000;
+    private static final long NANOS_PER_MILLI = 1_000_000;
 
     private final int me;
     private final RaftPeer raft;
@@ -23,6 +27,8 @@ final class Applier implements Runnable {
     private final BackgroundFailure failure;
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile boolean retired;
+    private long lastActivityNanos;
 
     Applier(int me, RaftPeer raft, BlockingQueue<ApplyMsg> applyCh, ApplierKind kind, AppliedLogs logs,
             BackgroundFailure failure) {
@@ -40,6 +46,15 @@ final class Applier implements Runnable {
         thread.start();
     }
 
+    /** The peer was killed: end once its queue has been quiet for a while. */
+    void retire() {
+        retired = true;
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     /** Stops reading and waits up to {@code millis} for the thread to end; false if it did not. */
     boolean stop(long millis) throws InterruptedException {
         stopped = true;
@@ -50,6 +65,7 @@ final class Applier implements Runnable {
 
     @Override
     public void run() {
+        lastActivityNanos = System.nanoTime();
         while (!stopped) {
             ApplyMsg m;
             try {
@@ -58,7 +74,12 @@ final class Applier implements Runnable {
                 return;
             }
             if (m != null) {
+                lastActivityNanos = System.nanoTime();
                 handle(m);
+            } else if (!retired) {
+                lastActivityNanos = System.nanoTime();
+            } else if (System.nanoTime() - lastActivityNanos > RETIRED_IDLE_MILLIS * NANOS_PER_MILLI) {
+                return;
             }
         }
     }

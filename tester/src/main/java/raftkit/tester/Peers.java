@@ -31,6 +31,7 @@ final class Peers {
     private final boolean[] connected;
     private final Persister[] saved;
     private final String[][] endnames;
+    private final Applier[] current;
     private final List<Applier> appliers = new ArrayList<>();
 
     Peers(int n, Network net, RaftFactory factory, IntFunction<String> randString, AppliedLogs logs,
@@ -46,6 +47,7 @@ final class Peers {
         this.connected = new boolean[n];
         this.saved = new Persister[n];
         this.endnames = new String[n][];
+        this.current = new Applier[n];
     }
 
     /** Shuts peer i down but keeps its persistent state. Returns a failure message if kill() hung, else null. */
@@ -59,6 +61,10 @@ final class Peers {
                 saved[i] = saved[i].copy();
             }
             rf = rafts[i];
+            if (current[i] != null) {
+                current[i].retire();
+                current[i] = null;
+            }
         }
         String killFailure = null;
         if (rf != null) {
@@ -115,9 +121,11 @@ final class Peers {
         Applier reader = new Applier(i, rf, applyCh, applier, logs, failure);
         synchronized (this) {
             rafts[i] = rf;
+            current[i] = reader;
+            appliers.removeIf(a -> !a.isAlive());
             appliers.add(reader);
+            reader.start();
         }
-        reader.start();
         Server server = new Server();
         server.addService(new Service(rf));
         net.addServer(i, server);
