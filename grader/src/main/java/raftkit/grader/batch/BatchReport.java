@@ -1,0 +1,46 @@
+package raftkit.grader.batch;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the class-wide reports are built from: the plan (columns) and every finished submission (rows).
+ *
+ * @param plan      the graded tests, in policy order
+ * @param results   one per finished submission, sorted by name
+ * @param sandbox   the sandbox line, shown once
+ * @param generated when the reports were written (ISO-8601)
+ */
+public record BatchReport(List<PlannedTest> plan, List<SubmissionResult> results, String sandbox,
+                          String generated) {
+
+    public BatchReport {
+        plan = List.copyOf(plan);
+        results = List.copyOf(results);
+    }
+
+    /** The parts, in policy order. */
+    public Set<String> parts() {
+        Set<String> parts = new LinkedHashSet<>();
+        plan.forEach(t -> parts.add(t.part()));
+        return parts;
+    }
+
+    public double maxScore() {
+        return plan.stream().mapToDouble(PlannedTest::points).sum();
+    }
+
+    public double maxScore(String part) {
+        return plan.stream().filter(t -> t.part().equals(part)).mapToDouble(PlannedTest::points).sum();
+    }
+
+    /** Points as the reports print them: {@code 5}, {@code 2.5}. */
+    public static String points(double value) {
+        if (value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+    }
+}

@@ -1,0 +1,140 @@
+package raftkit.grader.batch;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Grades a folder of submissions, {@code jobs} at a time: skips finished ones (unless forced or named), stores
+ * each result as soon as it is done, and rebuilds the class reports after each one, so a stopped batch loses at
+ * most the submissions in flight.
+ */
+public final class BatchRunner {
+
+    /**
+     * @param submissions the submissions folder
+     * @param reportDir   the report folder
+     * @param workDir     where scratch folders go
+     * @param jobs        submissions graded at once
+     * @param force       regrade finished submissions
+     * @param only        grade just these (finished or not); empty for all
+     * @param keepScratch keep each scratch folder (for debugging the grader)
+     * @param showBar     draw a progress bar (on a terminal)
+     */
+    public record Options(Path submissions, Path reportDir, Path workDir, int jobs, boolean force, List<String> only,
+                          boolean keepScratch, boolean showBar) {
+    }
+
+    /** What a batch did: how many it graded now, how many it skipped as finished, and the final report. */
+    public record Summary(int graded, int skipped, BatchReport report) {
+    }
+
+    private final PristineKit kit;
+    private final SourceCompiler compiler;
+    private final SubmissionGrader grader;
+    private final Sandbox sandbox;
+    private final SafeUnzip unzip;
+
+    public BatchRunner(PristineKit kit, SourceCompiler compiler, SubmissionGrader grader, Sandbox sandbox,
+                       SafeUnzip unzip) {
+        this.kit = kit;
+        this.compiler = compiler;
+        this.grader = grader;
+        this.sandbox = sandbox;
+        this.unzip = unzip;
+    }
+
+    public Summary run(Options options, PrintWriter out) throws IOException, InterruptedException {
+        List<Submission> all = SubmissionFinder.find(options.submissions());
+        ResultStore store = new ResultStore(options.reportDir());
+        List<Submission> todo = select(all, options, store);
+        ClassReports reports = new ClassReports(store, grader.plan(), sandbox.description());
+        out.println("batch: " + all.size() + " submissions, " + todo.size() + " to grade, "
+                + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
+        out.println(sandbox.description());
+        out.flush();
+        SubmissionPipeline pipeline = new SubmissionPipeline(kit, unzip, compiler, grader, store,
+                options.workDir(), options.keepScratch());
+        double maxScore = grader.plan().stream().mapToDouble(PlannedTest::points).sum();
+        Thread killChildren = new Thread(BatchRunner::killChildren, "batch-kill-children");
+        Runtime.getRuntime().addShutdownHook(killChildren);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()), daemonThreads());
+        try (BatchProgress progress = new BatchProgress(out, todo.size(), options.showBar())) {
+            CompletionService<SubmissionResult> done = new ExecutorCompletionService<>(pool);
+            todo.forEach(s -> done.submit(() -> pipeline.run(s)));
+            for (int i = 0; i < todo.size(); i++) {
+                SubmissionResult result = take(done);
+                progress.finished(result, maxScore);
+                reports.rebuild(all);
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+            Runtime.getRuntime().removeShutdownHook(killChildren);
+        }
+        BatchReport report = reports.rebuild(all);
+        out.println("reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)");
+        out.flush();
+        return new Summary(todo.size(), all.size() - todo.size(), report);
+    }
+
+    private static List<Submission> select(List<Submission> all, Options options, ResultStore store) {
+        if (!options.only().isEmpty()) {
+            Set<String> names = new HashSet<>();
+            all.forEach(s -> names.add(s.name()));
+            List<String> unknown = options.only().stream().filter(n -> !names.contains(n)).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("no submission named " + String.join(", ", unknown) + " in "
+                        + options.submissions());
+            }
+            return all.stream().filter(s -> options.only().contains(s.name())).toList();
+        }
+        List<Submission> todo = new ArrayList<>();
+        for (Submission s : all) {
+            if (options.force() || !store.isFinished(s.name())) {
+                todo.add(s);
+            }
+        }
+        return todo;
+    }
+
+    private static SubmissionResult take(CompletionService<SubmissionResult> done)
+            throws IOException, InterruptedException {
+        try {
+            return done.take().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw new IllegalStateException("grading a submission failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** On Ctrl-C or a kill, no test JVM or compiler may outlive the grader. */
+    private static void killChildren() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "batch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package raftkit.grader.batch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wraps a submission's test JVMs in bubblewrap where it is available: no network, the
+ * whole file system read-only except the submission's scratch folder, a private {@code /tmp}, a process
+ * namespace of its own (every process in it dies with it), and {@code --die-with-parent} so nothing outlives
+ * the grader.
+ *
+ * <p>What it does not prevent: code in a test JVM runs in the same JVM as the test listener, so it can call
+ * that listener, write a forged results file into its own scratch folder, or use the CPU and memory the caps
+ * allow. The engine limits this by trusting a results file only when the child's exit status agrees with it
+ * and every expected test is in it; anything else is scored as a crash.
+ */
+public final class Sandbox {
+
+    private static final String BWRAP = "bwrap";
+
+    private final Optional<Path> bwrap;
+    private final String description;
+
+    private Sandbox(Optional<Path> bwrap, String description) {
+        this.bwrap = bwrap;
+        this.description = description;
+    }
+
+    /** No sandbox, with the reason shown once in the report. */
+    public static Sandbox none(String reason) {
+        return new Sandbox(Optional.empty(), "unsandboxed: " + reason);
+    }
+
+    /** bubblewrap if it is installed and can create namespaces here, else none with the reason. */
+    public static Sandbox detect() {
+        Optional<Path> found = onPath(BWRAP);
+        if (found.isEmpty()) {
+            return none("bwrap (package bubblewrap) is not installed");
+        }
+        Sandbox candidate = new Sandbox(found, "sandboxed with bwrap: no network, read-only file system except "
+                + "the submission's scratch folder, own process namespace");
+        if (!candidate.works()) {
+            return none("bwrap is installed but cannot create namespaces on this machine");
+        }
+        return candidate;
+    }
+
+    public boolean isActive() {
+        return bwrap.isPresent();
+    }
+
+    /** One line for the report header. */
+    public String description() {
+        return description;
+    }
+
+    /** {@code command} to run with {@code writable} (the submission's scratch folder) as its working folder. */
+    public List<String> wrap(List<String> command, Path writable) {
+        if (bwrap.isEmpty()) {
+            return List.copyOf(command);
+        }
+        String dir = writable.toAbsolutePath().normalize().toString();
+        List<String> wrapped = new ArrayList<>(List.of(bwrap.get().toString(),
+                "--die-with-parent", "--unshare-all", "--new-session",
+                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--bind", dir, dir, "--chdir", dir, "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private boolean works() {
+        try {
+            Path probe = Files.createTempDirectory("raftkit-sandbox-probe");
+            try {
+                Process p = new ProcessBuilder(wrap(List.of("true"), probe))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

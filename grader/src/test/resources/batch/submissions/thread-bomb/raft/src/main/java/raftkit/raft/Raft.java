@@ -1,0 +1,51 @@
+package raftkit.raft;
+
+import java.util.concurrent.BlockingQueue;
+import raftkit.labrpc.ClientEnd;
+import raftkit.labrpc.Persister;
+import raftkit.raft.api.ApplyMsg;
+import raftkit.raft.api.PeerState;
+import raftkit.raft.api.RaftPeer;
+import raftkit.raft.api.StartResult;
+
+/** Batch fixture: starts threads without end in make. */
+public final class Raft implements RaftPeer {
+
+    public static Raft make(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+        for (int i = 0; peers != null; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "raft-bomb-" + i);
+            t.setDaemon(true);
+            t.start();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return null;
+            }
+        }
+        return new Raft();
+    }
+
+    @Override
+    public StartResult start(Object command) {
+        return new StartResult(-1, 0, false);
+    }
+
+    @Override
+    public PeerState getState() {
+        return new PeerState(0, false);
+    }
+
+    @Override
+    public void snapshot(int index, byte[] snapshot) {
+    }
+
+    @Override
+    public void kill() {
+    }
+}
