@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -12,22 +14,38 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The rules of a graded test ({@link RaftTest}): the Go kit's time limit, enforced so that a hung test never holds
- * up the run, and failure messages that name the test and its network seed.
+ * up the run, and failure messages that name the test and its network seed. After each test it publishes the
+ * report entries {@value #SEED} (the seeds of the test's networks), {@value #RPCS} and {@value #BYTES} (their
+ * traffic), which {@link PartTotalsListener} and the grader read.
  */
-public final class RaftTestExtension implements InvocationInterceptor, TestExecutionExceptionHandler {
+public final class RaftTestExtension
+        implements InvocationInterceptor, TestExecutionExceptionHandler, AfterTestExecutionCallback {
+
+    /** Report entry: the seed of the test's network (several, comma-separated, if it made several). */
+    public static final String SEED = "seed";
+    /** Report entry: RPCs sent over the test's networks. */
+    public static final String RPCS = "rpcs";
+    /** Report entry: bytes sent over the test's networks. */
+    public static final String BYTES = "bytes";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RaftTestExtension.class);
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
         Optional<Duration> limit = TimeLimit.resolve(context.getConfigurationParameter(TimeLimit.PROPERTY));
+        String testName = context.getRequiredTestMethod().getName();
         if (limit.isEmpty()) {
-            invocation.proceed();
+            try (TestConfigs configs = watch(context, Thread.currentThread())) {
+                invocation.proceed();
+            }
             return;
         }
-        String testName = context.getRequiredTestMethod().getName();
         TimedBody body = new TimedBody(invocation, testName);
-        if (!body.runWithin(limit.get())) {
-            throw timedOut(body, testName, limit.get());
+        try (TestConfigs configs = watch(context, body.thread())) {
+            if (!body.runWithin(limit.get())) {
+                throw timedOut(body, testName, limit.get());
+            }
         }
         body.rethrow();
     }
@@ -35,17 +53,39 @@ public final class RaftTestExtension implements InvocationInterceptor, TestExecu
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         String testName = context.getRequiredTestMethod().getName();
-        throw FailureMessages.withSuffix(failure, FailureMessages.suffix(testName, List.of()));
+        throw FailureMessages.withSuffix(failure, FailureMessages.suffix(testName, seeds(context)));
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        TestConfigs configs = context.getStore(NAMESPACE).get(TestConfigs.class, TestConfigs.class);
+        if (configs == null || configs.configs().isEmpty()) {
+            return;
+        }
+        context.publishReportEntry(SEED, configs.seeds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        configs.rpcs().ifPresent(n -> context.publishReportEntry(RPCS, String.valueOf(n)));
+        configs.bytes().ifPresent(n -> context.publishReportEntry(BYTES, String.valueOf(n)));
+    }
+
+    private static TestConfigs watch(ExtensionContext context, Thread body) {
+        TestConfigs configs = new TestConfigs(body);
+        context.getStore(NAMESPACE).put(TestConfigs.class, configs);
+        return configs;
+    }
+
+    private static List<Long> seeds(ExtensionContext context) {
+        TestConfigs configs = context.getStore(NAMESPACE).get(TestConfigs.class, TestConfigs.class);
+        return configs == null ? List.of() : configs.seeds();
     }
 
     /**
-     * Reports a hung test: dumps every thread while the hang is still there, then stops the body. The failure's
-     * stack trace is where the body was stuck.
+     * Reports a hung test: dumps every thread while the hang is still there, closes the open configs so the peers
+     * stop, then stops the body. The failure's stack trace is where the body was stuck.
      */
     private static AssertionError timedOut(TimedBody body, String testName, Duration limit)
             throws InterruptedException {
         String goMessage = "test took longer than " + TimeLimit.seconds(limit) + " seconds";
-        StackTraceElement[] stuckAt = body.stackTrace();
+        StackTraceElement[] stuckAt = body.thread().getStackTrace();
         ThreadInfo[] deadlocked = ThreadDump.deadlocked();
         StringBuilder report = new StringBuilder()
                 .append("--- ").append(testName).append(": ").append(goMessage).append("; all threads:\n")
@@ -58,10 +98,26 @@ public final class RaftTestExtension implements InvocationInterceptor, TestExecu
         }
         System.out.print(report);
         System.out.flush();
-        body.abandon();
         AssertionError error = new AssertionError(goMessage + deadlockSummary(deadlocked));
         error.setStackTrace(stuckAt);
+        closeOpenConfigs(error);
+        body.abandon();
         return error;
+    }
+
+    /**
+     * Closes every open config, which kills its peers and checks their threads; the run is sequential, so they
+     * all belong to this test (or to an earlier one that was abandoned). What closing finds is kept as suppressed
+     * failures of the timeout.
+     */
+    private static void closeOpenConfigs(AssertionError timeout) {
+        for (Config config : ActiveConfigs.current()) {
+            try {
+                config.close();
+            } catch (RuntimeException | AssertionError e) {
+                timeout.addSuppressed(e);
+            }
+        }
     }
 
     private static String deadlockSummary(ThreadInfo[] deadlocked) {

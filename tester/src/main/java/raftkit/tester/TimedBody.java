@@ -28,6 +28,11 @@ final class TimedBody {
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     }
 
+    /** The thread that will run the body. */
+    Thread thread() {
+        return thread;
+    }
+
     /** Starts the body; true if it ended within {@code limit}, in which case {@link #rethrow} gives its outcome. */
     boolean runWithin(Duration limit) throws InterruptedException {
         thread.start();
