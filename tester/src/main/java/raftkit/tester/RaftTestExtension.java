@@ -87,6 +87,7 @@ public final class RaftTestExtension
         String goMessage = "test took longer than " + TimeLimit.seconds(limit) + " seconds";
         StackTraceElement[] stuckAt = body.thread().getStackTrace();
         ThreadInfo[] deadlocked = ThreadDump.deadlocked();
+        ThreadInfo[] queueBlocked = ThreadDump.blockedInQueueHoldingLocks();
         StringBuilder report = new StringBuilder()
                 .append("--- ").append(testName).append(": ").append(goMessage).append("; all threads:\n")
                 .append(ThreadDump.allThreads());
@@ -98,7 +99,8 @@ public final class RaftTestExtension
         }
         System.out.print(report);
         System.out.flush();
-        AssertionError error = new AssertionError(goMessage + deadlockSummary(deadlocked));
+        AssertionError error = new AssertionError(goMessage + deadlockSummary(deadlocked)
+                + queueSummary(queueBlocked));
         error.setStackTrace(stuckAt);
         closeOpenConfigs(error);
         body.abandon();
@@ -118,6 +120,18 @@ public final class RaftTestExtension
                 timeout.addSuppressed(e);
             }
         }
+    }
+
+    private static String queueSummary(ThreadInfo[] blocked) {
+        StringBuilder out = new StringBuilder();
+        for (ThreadInfo info : blocked) {
+            StackTraceElement put = ThreadDump.queuePut(info.getStackTrace());
+            out.append("\n  blocked: \"").append(info.getThreadName()).append("\" waits in ")
+                    .append(put.getClassName().substring(put.getClassName().lastIndexOf('.') + 1)).append('.')
+                    .append(put.getMethodName()).append(" while holding ").append(ThreadDump.held(info))
+                    .append(" (never put on the apply queue while holding a lock)");
+        }
+        return out.toString();
     }
 
     private static String deadlockSummary(ThreadInfo[] deadlocked) {

@@ -7,6 +7,8 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A jstack-like dump of every thread with its whole stack, the locks each holds and the owner of the lock each
@@ -36,6 +38,38 @@ final class ThreadDump {
             return new ThreadInfo[0];
         }
         return Arrays.stream(mx.getThreadInfo(ids, true, true)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+    }
+
+    /**
+     * Threads waiting to hand an element to a queue ({@code put} or {@code offer} on a {@code java.util.concurrent}
+     * queue) while holding a lock: the lab's classic deadlock when the queue is the apply queue, which the JVM's
+     * deadlock search cannot see.
+     */
+    static ThreadInfo[] blockedInQueueHoldingLocks() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return Arrays.stream(mx.dumpAllThreads(mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported()))
+                .filter(t -> t.getLockedMonitors().length > 0 || t.getLockedSynchronizers().length > 0)
+                .filter(t -> queuePut(t.getStackTrace()) != null)
+                .toArray(ThreadInfo[]::new);
+    }
+
+    /** The frame where a thread waits to put on a queue, or null. */
+    static StackTraceElement queuePut(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String type = frame.getClassName();
+            String method = frame.getMethodName();
+            if (type.startsWith("java.util.concurrent.") && type.endsWith("Queue")
+                    && (method.equals("put") || method.equals("offer") || method.equals("transfer"))) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    /** What a thread holds: its monitors and {@code java.util.concurrent} locks. */
+    static String held(ThreadInfo info) {
+        return Stream.concat(Arrays.stream(info.getLockedMonitors()), Arrays.stream(info.getLockedSynchronizers()))
+                .map(LockInfo::toString).collect(Collectors.joining(", "));
     }
 
     /** The given threads in the same form as the full dump. */

@@ -1,0 +1,50 @@
+package raftkit.tester;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import raftkit.tester.fakes.FakeOnly;
+import raftkit.tester.fakes.PartFake;
+import raftkit.tester.fakes.TwoLeadersFake;
+
+class PartTotalsListenerTest {
+
+    private static final Pattern LINE = Pattern.compile(
+            "Part 9Z: 2 tests \\(1 failed\\), (\\d+\\.\\d) s wall, (\\d+\\.\\d) s CPU, (\\d+) RPCs, (\\d+) bytes");
+
+    @Test
+    void when_a_part_runs_then_one_line_sums_its_tests_and_untagged_tests_are_left_out() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PartTotalsListener listener = new PartTotalsListener(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(PartFake.class), selectClass(TwoLeadersFake.class))
+                .configurationParameter(FakeOnly.ENABLE, "true")
+                .build();
+
+        LauncherConfig noAutoListeners = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+        LauncherFactory.create(noAutoListeners).execute(request, listener);
+
+        String out = printed.toString(StandardCharsets.UTF_8);
+        Matcher line = LINE.matcher(out.strip());
+        assertTrue(line.matches(), out);
+        assertEquals(2L * PartFake.STARTS, PartFake.rpcs, "each start pings two peers");
+        assertEquals(PartFake.rpcs, Long.parseLong(line.group(3)));
+        assertEquals(PartFake.bytes, Long.parseLong(line.group(4)));
+        assertTrue(PartFake.bytes > 0);
+        PartTotal total = listener.totals().get("9Z");
+        assertTrue(total.wallSeconds() > 0 && total.cpuSeconds() > 0, total.toString());
+        assertEquals(Map.of("9Z", total), listener.totals());
+    }
+}

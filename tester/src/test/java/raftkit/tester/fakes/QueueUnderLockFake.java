@@ -1,0 +1,20 @@
+package raftkit.tester.fakes;
+
+import raftkit.tester.Config;
+import raftkit.tester.RaftTest;
+import raftkit.tester.doubles.QueueUnderLockRaft;
+
+/** A test that hangs because its leader puts on the apply queue while holding its lock. */
+@FakeOnly
+public class QueueUnderLockFake {
+
+    @RaftTest
+    void hangsOnApplyQueue() {
+        try (Config cfg = new Config(3, false, true, QueueUnderLockRaft::new)) {
+            for (int i = 1; i <= QueueUnderLockRaft.BATCH; i++) {
+                cfg.raft(0).start(i);
+            }
+            cfg.one(1000, 1, false);
+        }
+    }
+}
