@@ -86,7 +86,7 @@ public final class RaftTestExtension
             throws InterruptedException {
         String goMessage = "test took longer than " + TimeLimit.seconds(limit) + " seconds";
         StackTraceElement[] stuckAt = body.thread().getStackTrace();
-        ThreadInfo[] deadlocked = ThreadDump.deadlocked();
+        ThreadInfo[] deadlocked = ThreadDump.newlyDeadlocked();
         ThreadInfo[] queueBlocked = ThreadDump.blockedInQueueHoldingLocks();
         StringBuilder report = new StringBuilder()
                 .append("--- ").append(testName).append(": ").append(goMessage).append("; all threads:\n")
@@ -95,7 +95,7 @@ public final class RaftTestExtension
             report.append("--- Deadlock found between ").append(deadlocked.length).append(" threads:\n")
                     .append(ThreadDump.format(deadlocked));
         } else {
-            report.append("--- No deadlock found by the JVM (a thread blocked on a queue is not counted).\n");
+            report.append("--- No new deadlock found by the JVM (a thread blocked on a queue is not counted).\n");
         }
         System.out.print(report);
         System.out.flush();

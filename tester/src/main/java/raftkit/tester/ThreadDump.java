@@ -6,7 +6,9 @@ import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,6 +18,9 @@ import java.util.stream.Stream;
  * eight frames.
  */
 final class ThreadDump {
+
+    /** Ids of the deadlocked threads already reported. */
+    private static final Set<Long> REPORTED = new HashSet<>();
 
     private ThreadDump() {
     }
@@ -38,6 +43,20 @@ final class ThreadDump {
             return new ThreadInfo[0];
         }
         return Arrays.stream(mx.getThreadInfo(ids, true, true)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+    }
+
+    /**
+     * The deadlocked threads not reported before in this JVM. A deadlocked thread never ends, so without this
+     * every later timeout would blame the first test's deadlock again.
+     */
+    static ThreadInfo[] newlyDeadlocked() {
+        ThreadInfo[] found = deadlocked();
+        synchronized (REPORTED) {
+            ThreadInfo[] fresh = Arrays.stream(found).filter(t -> !REPORTED.contains(t.getThreadId()))
+                    .toArray(ThreadInfo[]::new);
+            Arrays.stream(fresh).forEach(t -> REPORTED.add(t.getThreadId()));
+            return fresh;
+        }
     }
 
     /**

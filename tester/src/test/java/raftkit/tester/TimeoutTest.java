@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult.Status;
 import raftkit.tester.fakes.HangFake;
@@ -15,9 +17,17 @@ class TimeoutTest {
 
     private static final Map<String, String> THREE_SECONDS = Map.of(TimeLimit.PROPERTY, "3");
 
+    /** One run of the deadlocking fake serves the tests that read it: each run leaves two threads deadlocked. */
+    private static FakeRun hang;
+
+    @BeforeAll
+    static void runTheDeadlockingFake() {
+        hang = FakeRun.of(HangFake.class, THREE_SECONDS);
+    }
+
     @Test
     void when_a_peer_deadlocks_then_the_test_fails_at_the_limit_with_a_thread_dump_and_the_deadlock() {
-        FakeRun run = FakeRun.of(HangFake.class, THREE_SECONDS);
+        FakeRun run = hang;
 
         Throwable failure = run.failureOf("hangsInDeadlock");
         String message = failure.getMessage();
@@ -34,10 +44,12 @@ class TimeoutTest {
 
     @Test
     void when_a_test_times_out_then_its_peers_are_stopped_and_the_next_test_runs() {
-        FakeRun run = FakeRun.of(HangFake.class, THREE_SECONDS);
+        FakeRun run = hang;
 
         Throwable failure = run.failureOf("hangsInDeadlock");
         assertTrue(ActiveConfigs.current().isEmpty(), "the timed-out test's config was closed");
+        assertTrue(bodyThreads("hangsInDeadlock").allMatch(Thread::isDaemon),
+                "a body stuck for good cannot keep the JVM alive");
         assertTrue(Arrays.stream(failure.getSuppressed())
                         .anyMatch(s -> s.getMessage().contains("left 2 threads running after kill(): raft-0-")),
                 "closing the config reports the deadlocked threads it could not stop");
@@ -54,5 +66,10 @@ class TimeoutTest {
         assertTrue(message.contains("blocked: \"raft-0-applier\" waits in SynchronousQueue.put while holding "
                 + "java.util.concurrent.locks.ReentrantLock"), message);
         assertTrue(ActiveConfigs.current().isEmpty(), "the timed-out test's config was closed");
+        assertEquals(0, bodyThreads("hangsOnApplyQueue").count(), "once its peers were killed, the body ended");
+    }
+
+    private static Stream<Thread> bodyThreads(String test) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("raftkit-test " + test));
     }
 }
