@@ -1,0 +1,70 @@
+package raftkit.handout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Maven in a kit folder, its output going to a log file. A run is tried offline first (fast, and enough once
+ * the dependencies are in the local repository) and again online if that fails, so a fresh machine still works.
+ */
+final class Maven {
+
+    /** One finished run: how it ended, how long it took, and where its output is. */
+    record Run(String command, int exitCode, boolean timedOut, Duration time, Path log) {
+        boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+
+        /** The last lines of the log, to show why a run failed. */
+        List<String> tail(int lines) throws IOException {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        }
+    }
+
+    private static final String EXECUTABLE =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "mvn.cmd" : "mvn";
+
+    private final Path dir;
+    private final Path logs;
+    private int runs;
+
+    Maven(Path dir, Path logs) {
+        this.dir = dir;
+        this.logs = logs;
+    }
+
+    /** Runs {@code mvn -B <args>}, offline and then online if needed, each attempt stopped after {@code limit}. */
+    Run run(Duration limit, String... args) throws IOException, InterruptedException {
+        Run offline = once(limit, true, args);
+        return offline.ok() || offline.timedOut() ? offline : once(limit, false, args);
+    }
+
+    private Run once(Duration limit, boolean offline, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(EXECUTABLE, "-B"));
+        if (offline) {
+            command.add("-o");
+        }
+        command.addAll(List.of(args));
+        Files.createDirectories(logs);
+        Path log = logs.resolve("mvn-" + (++runs) + ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long start = System.nanoTime();
+        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            // Surefire forks test JVMs: end the whole tree, not just Maven.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        return new Run(String.join(" ", command), finished ? process.exitValue() : -1, !finished, time, log);
+    }
+}
