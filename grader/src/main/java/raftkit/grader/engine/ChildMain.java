@@ -1,0 +1,99 @@
+package raftkit.grader.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.Filter;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The main class of a child JVM: runs the tests a {@link ChildRequest} selects through the JUnit Platform
+ * Launcher and records them with {@link ResultsListener}. Auto-registration of engines and listeners is off and
+ * ours are added by hand, because the student's classes share this classpath. It always ends with
+ * {@code halt}, so threads a student left running cannot keep the JVM alive, and first ends any process the tests
+ * started.
+ */
+public final class ChildMain {
+
+    /** The child's exit code when its watchdog stopped a test. */
+    static final int EXIT_TIMEOUT = 97;
+    /** The child's exit code when the launcher itself failed (bad arguments, an engine error). */
+    static final int EXIT_INTERNAL = 98;
+    /** The child's exit code when a test ran out of heap: JUnit treats that as unrecoverable and stops the run. */
+    static final int EXIT_OUT_OF_MEMORY = 96;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            ChildRequest request = ChildRequest.parse(args);
+            try (ResultsWriter results = new ResultsWriter(request.results())) {
+                run(request, new ResultsListener(results, new ChildWatchdog(results, request.limitSeconds())));
+            }
+        } catch (OutOfMemoryError e) {
+            code = EXIT_OUT_OF_MEMORY;
+            e.printStackTrace();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            code = EXIT_INTERNAL;
+        }
+        exit(code);
+    }
+
+    private static void run(ChildRequest request, ResultsListener listener) {
+        LauncherConfig config = LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build();
+        List<Filter<?>> filters = new ArrayList<>();
+        if (!request.tags().isEmpty()) {
+            filters.add(TagFilter.includeTags(request.tags()));
+        }
+        if (!request.methods().isEmpty()) {
+            filters.add(methodFilter(request.methods()));
+        }
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(request.packageName()))
+                .filters(filters.toArray(new Filter<?>[0]))
+                .build();
+        try (LauncherSession session = LauncherFactory.openSession(config)) {
+            session.getLauncher().execute(discovery, listener);
+        }
+    }
+
+    /** Keeps test methods named in {@code methods}; containers stay, and empty ones are pruned by the launcher. */
+    private static PostDiscoveryFilter methodFilter(List<String> methods) {
+        return descriptor -> {
+            if (!descriptor.isTest()) {
+                return FilterResult.included("container");
+            }
+            boolean wanted = descriptor.getSource().filter(MethodSource.class::isInstance)
+                    .map(s -> methods.contains(((MethodSource) s).getMethodName())).orElse(false);
+            return FilterResult.includedIf(wanted, () -> "selected", () -> "not selected");
+        };
+    }
+
+    /** Ends every process the tests started, flushes the console and halts, skipping the student's hooks. */
+    static void exit(int code) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
+    }
+}

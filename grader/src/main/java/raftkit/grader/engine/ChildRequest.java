@@ -1,0 +1,54 @@
+package raftkit.grader.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one child JVM runs: the tests of {@code packageName} carrying one of {@code tags} (any tag when empty) whose
+ * method is one of {@code methods} (any method when empty), each stopped by the child's watchdog after
+ * {@code limitSeconds}. Travels to {@link ChildMain} as {@code key=value} arguments.
+ */
+public record ChildRequest(Path results, double limitSeconds, String packageName, List<String> tags,
+                           List<String> methods) {
+
+    public ChildRequest {
+        tags = List.copyOf(tags);
+        methods = methods.stream().map(TestNames::methodName).toList();
+    }
+
+    List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        args.add("results=" + results);
+        args.add("limit=" + limitSeconds);
+        args.add("package=" + packageName);
+        tags.forEach(t -> args.add("tag=" + t));
+        methods.forEach(m -> args.add("method=" + m));
+        return args;
+    }
+
+    static ChildRequest parse(String[] args) {
+        Path results = null;
+        double limit = 0;
+        String pkg = "";
+        List<String> tags = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            String key = eq < 0 ? arg : arg.substring(0, eq);
+            String value = eq < 0 ? "" : arg.substring(eq + 1);
+            switch (key) {
+                case "results" -> results = Path.of(value);
+                case "limit" -> limit = Double.parseDouble(value);
+                case "package" -> pkg = value;
+                case "tag" -> tags.add(value);
+                case "method" -> methods.add(value);
+                default -> throw new IllegalArgumentException("unknown child argument: " + arg);
+            }
+        }
+        if (results == null) {
+            throw new IllegalArgumentException("the child needs results=FILE");
+        }
+        return new ChildRequest(results, limit, pkg, tags, methods);
+    }
+}

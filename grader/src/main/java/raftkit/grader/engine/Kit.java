@@ -1,0 +1,67 @@
+package raftkit.grader.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The built kit on disk: where the graded tests, the grader and the resolved dependency classpath are. The
+ * classpath file is written by the grader's Maven build ({@code grader/target/grader-classpath.txt}), so no run
+ * needs Maven.
+ */
+public record Kit(Path root) {
+
+    /** Thrown when the kit has not been built; the message says how to build it. */
+    public static final class NotBuiltException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotBuiltException(String message) {
+            super(message);
+        }
+    }
+
+    public Path classpathFile() {
+        return root.resolve("grader/target/grader-classpath.txt");
+    }
+
+    /** The compiled reference (or working-tree) Raft, replaced by a submission's classes when grading one. */
+    public Path raftOutput() {
+        return root.resolve("raft/target");
+    }
+
+    /** The kit-owned API sources compiled next to a submission's files. */
+    public Path apiSources() {
+        return root.resolve("raft/src/main/java/raftkit/raft/api");
+    }
+
+    /** The classpath of the grader's dependencies, with the reactor modules' outputs. */
+    public List<Path> dependencies() throws IOException {
+        if (!Files.isRegularFile(classpathFile())) {
+            throw new NotBuiltException("the kit is not built (no " + root.relativize(classpathFile())
+                    + "); run grader/grade, which builds it, or mvn -pl grader -am test-compile");
+        }
+        String text = Files.readString(classpathFile()).trim();
+        return Arrays.stream(text.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+    }
+
+    /**
+     * The classpath of a test JVM: the graded tests, the grader (for its child main class) and every dependency.
+     *
+     * @param studentClasses a compiled submission to use instead of the raft module's output, or null for the
+     *                       working tree
+     */
+    public List<Path> childClasspath(Path studentClasses) throws IOException {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(root.resolve("tester/target/test-classes"));
+        classpath.add(root.resolve("grader/target/classes"));
+        for (Path entry : dependencies()) {
+            boolean raft = entry.toAbsolutePath().normalize().startsWith(raftOutput().toAbsolutePath().normalize());
+            classpath.add(raft && studentClasses != null ? studentClasses : entry);
+        }
+        return classpath;
+    }
+}

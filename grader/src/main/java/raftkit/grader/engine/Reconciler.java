@@ -1,0 +1,119 @@
+package raftkit.grader.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a child's results file and exit into one {@link RunResult} per test. The file is the only source of
+ * truth: a test that started but never finished was cut short (timed out if a watchdog or the cap stopped it,
+ * crashed otherwise), and a test asked for that never started is lost to the crash before it.
+ */
+final class Reconciler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Reconciler() {
+    }
+
+    /** The events of a results file; a missing file is empty and a torn last line (the JVM died mid-write) is dropped. */
+    static List<ResultEvent> read(Path file) throws IOException {
+        List<ResultEvent> events = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return events;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                events.add(JSON.readValue(line, ResultEvent.class));
+            } catch (JsonProcessingException torn) {
+                break;
+            }
+        }
+        return events;
+    }
+
+    static RunReport reconcile(List<ResultEvent> events, List<String> asked, ChildOutcome outcome, Path log,
+                               long outputCap) {
+        Map<String, RunResult> results = new LinkedHashMap<>();
+        Set<String> started = new LinkedHashSet<>();
+        Map<String, String> timeouts = new LinkedHashMap<>();
+        boolean done = false;
+        for (ResultEvent e : events) {
+            switch (e.event()) {
+                case ResultEvent.STARTED -> started.add(e.method());
+                case ResultEvent.FINISHED -> results.put(e.method(), finished(e, log));
+                case ResultEvent.TIMEOUT -> timeouts.put(e.method(), e.message());
+                case ResultEvent.DONE -> done = true;
+                default -> { }
+            }
+        }
+        for (String method : started) {
+            if (!results.containsKey(method)) {
+                results.put(method, cutShort(method, timeouts.get(method), outcome, log));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String test : asked) {
+            String method = TestNames.methodName(test);
+            if (results.containsKey(method)) {
+                continue;
+            }
+            if (done) {
+                missing.add(TestNames.goName(test));
+            } else {
+                results.put(method, new RunResult(TestNames.goName(test), Status.CRASHED, outcome.seconds(),
+                        "did not run: " + jvmEnd(outcome) + " before it started", "", log));
+            }
+        }
+        List<RunResult> all = new ArrayList<>(results.values());
+        if (outcome.outputCut()) {
+            all.replaceAll(r -> r.withNote("output past " + outputCap + " characters cut"));
+        }
+        return new RunReport(all, missing, outcome, log);
+    }
+
+    private static RunResult finished(ResultEvent e, Path log) {
+        Status status = "SUCCESSFUL".equals(e.result()) ? Status.PASSED : Status.FAILED;
+        String note = e.message() == null ? "" : e.message();
+        if ("ABORTED".equals(e.result())) {
+            note = "aborted (not a pass): " + note;
+        }
+        double seconds = e.seconds() == null ? 0 : e.seconds();
+        return new RunResult(TestNames.goName(e.method()), status, seconds, note, e.seed(), log);
+    }
+
+    private static RunResult cutShort(String method, String watchdogNote, ChildOutcome outcome, Path log) {
+        String test = TestNames.goName(method);
+        if (watchdogNote != null) {
+            return new RunResult(test, Status.TIMED_OUT, outcome.seconds(), watchdogNote, "", log);
+        }
+        if (outcome.timedOut()) {
+            return new RunResult(test, Status.TIMED_OUT, outcome.seconds(),
+                    String.format("killed at the wall-clock cap (%.0f s)", outcome.seconds()), "", log);
+        }
+        return new RunResult(test, Status.CRASHED, outcome.seconds(), jvmEnd(outcome) + " during the test", "", log);
+    }
+
+    private static String jvmEnd(ChildOutcome outcome) {
+        if (outcome.timedOut()) {
+            return "the JVM was killed at its wall-clock cap";
+        }
+        int code = outcome.exitCode();
+        if (code == ChildMain.EXIT_OUT_OF_MEMORY) {
+            return "the JVM ran out of heap (OutOfMemoryError)";
+        }
+        if (code > 128 && code < 160) {
+            return "the JVM was killed by signal " + (code - 128);
+        }
+        return "the JVM exited with code " + code + (code == 0 ? "" : " (System.exit or a JVM error; see the log)");
+    }
+}

@@ -1,0 +1,30 @@
+package raftkit.grader.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One child JVM's worth of tests and its caps.
+ *
+ * @param packageName  where the tests live ({@code raftkit.tester} for the graded tests)
+ * @param tags         JUnit tags to include (e.g. {@code 3A}); empty for any
+ * @param tests        test names in either spelling; empty for every test the tags select
+ * @param limitSeconds each test's time limit; the child stops a test past it, the parent kills the JVM a margin
+ *                     later
+ * @param heap         the child's {@code -Xmx} value, e.g. {@code 512m}
+ * @param outputCap    characters of output kept in the log
+ * @param dir          where the child's {@code results.jsonl} and {@code output.log} go (created if missing)
+ */
+public record RunSpec(String packageName, List<String> tags, List<String> tests, double limitSeconds, String heap,
+                      long outputCap, Path dir) {
+
+    public RunSpec {
+        tags = List.copyOf(tags);
+        tests = List.copyOf(tests);
+    }
+
+    /** The same spec for one test, writing into {@code runDir}. */
+    public RunSpec forTest(String test, Path runDir) {
+        return new RunSpec(packageName, tags, List.of(test), limitSeconds, heap, outputCap, runDir);
+    }
+}
