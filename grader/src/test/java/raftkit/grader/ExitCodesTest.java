@@ -1,0 +1,35 @@
+package raftkit.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import raftkit.grader.engine.RunResult;
+import raftkit.grader.engine.Status;
+
+class ExitCodesTest {
+
+    private static RunResult result(Status status) {
+        return new RunResult("TestX3A", status, 1, "", "", null);
+    }
+
+    @Test
+    void when_every_run_passes_then_ok() {
+        assertEquals(ExitCodes.OK, ExitCodes.computeExitCode(List.of(result(Status.PASSED)), List.of()));
+    }
+
+    @Test
+    void when_any_run_does_not_pass_then_test_failed() {
+        for (Status status : List.of(Status.FAILED, Status.TIMED_OUT, Status.CRASHED, Status.NOT_COMPILED)) {
+            assertEquals(ExitCodes.TEST_FAILED,
+                    ExitCodes.computeExitCode(List.of(result(Status.PASSED), result(status)), List.of()), status.name());
+        }
+    }
+
+    @Test
+    void when_nothing_ran_or_a_test_is_missing_then_no_tests_found_never_a_pass() {
+        assertEquals(ExitCodes.NO_TESTS_FOUND, ExitCodes.computeExitCode(List.of(), List.of()));
+        assertEquals(ExitCodes.NO_TESTS_FOUND,
+                ExitCodes.computeExitCode(List.of(result(Status.PASSED)), List.of("TestGone3A")));
+    }
+}

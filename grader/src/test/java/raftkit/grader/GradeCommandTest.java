@@ -1,0 +1,117 @@
+package raftkit.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import raftkit.grader.fixtures.FixtureKit;
+import raftkit.grader.fixtures.Fixtures;
+
+/** {@code grade} on a fixture kit whose part F1 has one passing and one failing test. */
+class GradeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private FixtureKit kit;
+
+    @BeforeEach
+    void useFixtureKit() throws Exception {
+        kit = new FixtureKit(dir.resolve("kit"));
+        System.setProperty("raftkit.home", kit.root().toString());
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        System.clearProperty("raftkit.home");
+        kit.close();
+        assertEquals(0, Fixtures.liveChildren(), "a child process survived");
+    }
+
+    private int grade(String... args) {
+        CommandLine cli = GraderCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return GraderCommand.execute(args, cli);
+    }
+
+    @Test
+    void when_one_test_fails_then_table_scores_and_results_json_say_so() throws Exception {
+        Path results = dir.resolve("results.json");
+        int code = grade("F1", "--out", dir.resolve("out").toString(), "--results", results.toString());
+        String text = out.toString();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        assertTrue(text.contains("Test (F1): alpha ...\n  ... Passed --"), text);
+        assertTrue(text.contains("--- FAIL: TestBetaF1 ("), text);
+        assertTrue(text.contains("    term changed even though there were no failures"), text);
+        assertTrue(text.matches("(?s).*F1 +TestAlphaF1 +passed +\\d+\\.\\ds +5 / 5\n.*"), text);
+        assertTrue(text.matches("(?s).*F1 +TestBetaF1 +failed +\\d+\\.\\ds +0 / 5\n.*"), text);
+        assertTrue(text.matches("(?s).*F1 \\(fixture part\\) +5 / 10\n.*"), text);
+
+        JsonNode json = new ObjectMapper().readTree(results.toFile());
+        assertEquals(5.0, json.get("score").asDouble());
+        assertTrue(json.get("execution_time").isNumber());
+        assertEquals("Graded F1: 5 / 10 points.", json.get("output").asText());
+        JsonNode tests = json.get("tests");
+        assertEquals(2, tests.size());
+        for (JsonNode test : tests) {
+            assertEquals(List.of("name", "score", "max_score", "status", "output", "visibility"),
+                    iterable(test.fieldNames()));
+        }
+        assertEquals("F1: TestAlphaF1", tests.get(0).get("name").asText());
+        assertEquals("passed", tests.get(0).get("status").asText());
+        assertEquals("failed", tests.get(1).get("status").asText());
+        assertEquals(0.0, tests.get(1).get("score").asDouble());
+        assertEquals(5.0, tests.get(1).get("max_score").asDouble());
+        assertTrue(tests.get(1).get("output").asText().contains("term changed even though there were no failures"));
+    }
+
+    @Test
+    void when_policy_names_a_missing_test_then_no_tests_found() {
+        int code = grade("F2", "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.NO_TESTS_FOUND, code, out.toString() + err);
+        assertTrue(out.toString().contains("TestGammaF1 is in the policy but not in raftkit.grader.fixtures"));
+    }
+
+    @Test
+    void when_part_is_unknown_then_one_line_and_usage_exit_code() {
+        assertEquals(ExitCodes.USAGE, grade("3Z"));
+        assertEquals("grade: unknown part '3Z'; the parts are F1, F2\n", err.toString());
+    }
+
+    @Test
+    void when_policy_is_malformed_then_one_line_naming_the_line() throws Exception {
+        Path bad = dir.resolve("bad.toml");
+        Files.writeString(bad, "[parts.F1]\ntests = [\"TestAlphaF1\"]\nruns = \"many\"\n");
+        assertEquals(ExitCodes.USAGE, grade("--policy", bad.toString(), "F1"));
+        assertEquals("grade: bad.toml:3: runs must be a number, not \"many\"\n", err.toString());
+        assertFalse(err.toString().contains("Exception"));
+    }
+
+    @Test
+    void when_option_is_unknown_then_usage_exit_code() {
+        assertEquals(ExitCodes.USAGE, grade("--frobnicate"));
+        assertTrue(err.toString().startsWith("Unknown option: '--frobnicate'"), err.toString());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> all = new java.util.ArrayList<>();
+        names.forEachRemaining(all::add);
+        return all;
+    }
+}
