@@ -1,0 +1,79 @@
+package raftkit.tester.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Runs each part's graded tests on the solution in {@code raft/} (the reference, in this repository), each part in
+ * a fresh JVM with the kit's heap cap, and prints a table of wall seconds, CPU seconds and peak heap beside the Go
+ * lab's numbers. A benchmark, not a test: it judges nothing. Run it with
+ * {@code mvn -B -pl tester -am -Pbenchmark -DskipTests verify} (parts: {@code -Dbenchmark.parts=3A,3B}).
+ */
+public final class PartBenchmark {
+
+    /** The Go lab's wall seconds per part with a good solution on a 2-core machine. */
+    private static final Map<String, Integer> GO_WALL_SECONDS = Map.of("3A", 18, "3B", 70, "3C", 130, "3D", 270);
+    /** The heap cap of a test JVM the kit promises to stay under. */
+    private static final String HEAP_CAP = "-Xmx256m";
+
+    private PartBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        List<String> parts = args.length > 0 ? List.of(args[0].split(",")) : List.of("3A", "3B", "3C", "3D");
+        List<String> rows = new ArrayList<>();
+        for (String part : parts) {
+            rows.add(row(part.trim(), runPart(part.trim())));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Benchmark: each part in its own JVM (%s), %d cores, Java %s%n", HEAP_CAP,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.println("part  tests  failed  wall s  CPU s  peak heap MB      RPCs      bytes | Go wall s");
+        rows.forEach(System.out::println);
+        System.out.println("Go wall s: the Go lab with a good solution on 2 cores (a few CPU seconds per part).");
+        System.out.println("CPU s: the whole test JVM (peers, network, JIT, GC). Peak heap: heap in use, sampled "
+                + "every 50 ms, garbage included.");
+    }
+
+    private static Properties runPart(String part) throws IOException, InterruptedException {
+        Path result = Files.createTempFile("raftkit-benchmark-" + part, ".properties");
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, HEAP_CAP, "-cp", System.getProperty("java.class.path"),
+                    PartRun.class.getName(), part, result.toString()).inheritIO().start();
+            int exit = child.waitFor();
+            Properties numbers = new Properties();
+            if (exit == 0) {
+                try (Reader in = Files.newBufferedReader(result, StandardCharsets.UTF_8)) {
+                    numbers.load(in);
+                }
+            }
+            return numbers;
+        } finally {
+            Files.deleteIfExists(result);
+        }
+    }
+
+    private static String row(String part, Properties n) {
+        String go = GO_WALL_SECONDS.containsKey(part) ? String.valueOf(GO_WALL_SECONDS.get(part)) : "-";
+        if (n.isEmpty()) {
+            return String.format(Locale.ROOT, "%-4s  the part's JVM failed; see its output above | %9s", part, go);
+        }
+        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %12.0f  %8s  %9s | %9s", part,
+                n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"), seconds(n, "cpuNanos"),
+                Long.parseLong(n.getProperty("peakHeapBytes")) / 1048576.0, n.getProperty("rpcs"),
+                n.getProperty("bytes"), go);
+    }
+
+    private static double seconds(Properties n, String key) {
+        return Long.parseLong(n.getProperty(key)) / 1e9;
+    }
+}
