@@ -68,7 +68,7 @@ public final class Raft implements RaftPeer {
     /** At most 10 heartbeats per second (the tester counts RPCs during idleness). */
     private static final long HEARTBEAT_MS = 100;
     /** Calls in flight to one peer at most; a call to an unreachable peer can take seconds to fail. */
-    private static final int MAX_CALLS_IN_FLIGHT = 8;
+    private static final int MAX_CALLS_IN_FLIGHT = 16;
     /** votedFor when this peer has voted for no one in the current term. */
     private static final int NO_VOTE = -1;
 
