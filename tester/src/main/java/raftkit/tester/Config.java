@@ -4,20 +4,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import raftkit.labrpc.Network;
 import raftkit.raft.Raft;
-import raftkit.raft.api.PeerState;
 import raftkit.raft.api.RaftFactory;
 import raftkit.raft.api.RaftPeer;
-import raftkit.raft.api.StartResult;
 
 /**
  * The Raft tester (a port of the lab's {@code config.go}): n peers on one simulated network, crash and restart
@@ -42,6 +37,7 @@ public final class Config implements AutoCloseable {
     private final AppliedLogs logs;
     private final BackgroundFailure failure = new BackgroundFailure();
     private final Peers peers;
+    private final Checks checks;
     private final Clients clients = new Clients();
     private final long start = System.nanoTime();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -69,6 +65,7 @@ public final class Config implements AutoCloseable {
         this.random = new Random(net.seed() ^ 0x5DEECE66DL);
         this.logs = new AppliedLogs(n);
         this.peers = new Peers(n, net, factory, this::randString, logs, failure);
+        this.checks = new Checks(n, peers, logs, random, this::checkBackground, finished::get);
         ActiveConfigs.register(this);
         try {
             setUnreliable(unreliable);
@@ -144,77 +141,22 @@ public final class Config implements AutoCloseable {
      * term does; tries a few times in case re-elections are needed. Returns the leader of the highest term.
      */
     public int checkOneLeader() {
-        for (int iters = 0; iters < 10; iters++) {
-            pause(450 + random.nextInt(100));
-            checkBackground();
-            Map<Integer, List<Integer>> leaders = new TreeMap<>();
-            for (int i = 0; i < n; i++) {
-                RaftPeer rf = peers.connectedRaft(i);
-                if (rf != null) {
-                    PeerState state = rf.getState();
-                    if (state.isLeader()) {
-                        leaders.computeIfAbsent(state.term(), t -> new ArrayList<>()).add(i);
-                    }
-                }
-            }
-            int lastTermWithLeader = -1;
-            for (Map.Entry<Integer, List<Integer>> e : leaders.entrySet()) {
-                if (e.getValue().size() > 1) {
-                    fail(String.format("term %d has %d (>1) leaders", e.getKey(), e.getValue().size()));
-                }
-                lastTermWithLeader = Math.max(lastTermWithLeader, e.getKey());
-            }
-            if (!leaders.isEmpty()) {
-                return leaders.get(lastTermWithLeader).get(0);
-            }
-        }
-        fail("expected one leader, got none");
-        return -1;
+        return checks.checkOneLeader();
     }
 
     /** Checks that every connected peer reports the same term and returns it (-1 if none is connected). */
     public int checkTerms() {
-        int term = -1;
-        for (int i = 0; i < n; i++) {
-            RaftPeer rf = peers.connectedRaft(i);
-            if (rf != null) {
-                int xterm = rf.getState().term();
-                if (term == -1) {
-                    term = xterm;
-                } else if (term != xterm) {
-                    fail("servers disagree on term");
-                }
-            }
-        }
-        return term;
+        return checks.checkTerms();
     }
 
     /** Checks that no connected peer thinks it is the leader. */
     public void checkNoLeader() {
-        for (int i = 0; i < n; i++) {
-            RaftPeer rf = peers.connectedRaft(i);
-            if (rf != null && rf.getState().isLeader()) {
-                fail(String.format("expected no leader among connected servers, but %d claims to be leader", i));
-            }
-        }
+        checks.checkNoLeader();
     }
 
     /** How many peers (crashed ones included: their applied logs survive) have applied {@code index}. */
     public Committed nCommitted(int index) {
-        checkBackground();
-        int count = 0;
-        Object cmd = null;
-        for (int i = 0; i < n; i++) {
-            Object cmd1 = logs.lookup(i, index);
-            if (cmd1 != AppliedLogs.ABSENT) {
-                if (count > 0 && !Objects.equals(cmd, cmd1)) {
-                    fail(String.format("committed values do not match: index %d, %s, %s", index, cmd, cmd1));
-                }
-                count++;
-                cmd = cmd1;
-            }
-        }
-        return new Committed(count, cmd);
+        return checks.nCommitted(index);
     }
 
     /**
@@ -222,24 +164,7 @@ public final class Config implements AutoCloseable {
      * {@code startTerm > -1} and some peer has moved past that term (then the outcome cannot be promised).
      */
     public Object waitFor(int index, int n, int startTerm) {
-        long to = 10;
-        for (int iters = 0; iters < 30; iters++) {
-            if (nCommitted(index).count() >= n) {
-                break;
-            }
-            pause(to);
-            if (to < 1000) {
-                to *= 2;
-            }
-            if (startTerm > -1 && someoneMovedPast(startTerm)) {
-                return -1;
-            }
-        }
-        Committed c = nCommitted(index);
-        if (c.count() < n) {
-            fail(String.format("only %d decided for index %d; wanted %d", c.count(), index, n));
-        }
-        return c.command();
+        return checks.waitFor(index, n, startTerm);
     }
 
     /**
@@ -248,43 +173,7 @@ public final class Config implements AutoCloseable {
      * agreement; gives up after about 10 s. Returns the index, or -1 once the config is closed.
      */
     public int one(Object cmd, int expectedServers, boolean retry) {
-        long t0 = System.nanoTime();
-        int starts = 0;
-        while (elapsedMillis(t0) < 10_000 && !finished.get()) {
-            // try all the servers, maybe one is the leader.
-            int index = -1;
-            for (int si = 0; si < n; si++) {
-                starts = (starts + 1) % n;
-                RaftPeer rf = peers.connectedRaft(starts);
-                if (rf != null) {
-                    StartResult r = rf.start(cmd);
-                    if (r.isLeader()) {
-                        index = r.index();
-                        break;
-                    }
-                }
-            }
-            if (index != -1) {
-                // somebody claimed to be the leader and to have submitted our command; wait a while.
-                long t1 = System.nanoTime();
-                while (elapsedMillis(t1) < 2000) {
-                    Committed c = nCommitted(index);
-                    if (c.count() > 0 && c.count() >= expectedServers && Objects.equals(c.command(), cmd)) {
-                        return index;
-                    }
-                    pause(20);
-                }
-                if (!retry) {
-                    fail(String.format("one(%s) failed to reach agreement", cmd));
-                }
-            } else {
-                pause(50);
-            }
-        }
-        if (!finished.get()) {
-            fail(String.format("one(%s) failed to reach agreement", cmd));
-        }
-        return -1;
+        return checks.one(cmd, expectedServers, retry);
     }
 
     /** The largest Raft state held by any peer's persister, in bytes. */
@@ -428,16 +317,6 @@ public final class Config implements AutoCloseable {
         net.setLongReordering(longReordering);
     }
 
-    private boolean someoneMovedPast(int startTerm) {
-        for (int i = 0; i < n; i++) {
-            RaftPeer rf = raft(i);
-            if (rf != null && rf.getState().term() > startTerm) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Fails the test with the first error an applier or a peer thread found, if any. */
     private void checkBackground() {
         failIfSet(failure.takeMessage());
@@ -455,11 +334,7 @@ public final class Config implements AutoCloseable {
         }
     }
 
-    private static long elapsedMillis(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / NANOS_PER_MILLI;
-    }
-
-    private static void pause(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
