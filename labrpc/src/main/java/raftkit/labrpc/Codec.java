@@ -1,7 +1,6 @@
 package raftkit.labrpc;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
@@ -39,8 +38,8 @@ public final class Codec {
             coder.output.reset();
             coder.kryo.writeClassAndObject(coder.output, value);
             return coder.output.toBytes();
-        } catch (KryoException | IllegalArgumentException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("labrpc: cannot encode a " + typeName(value) + ": " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException("labrpc: cannot encode a " + typeName(value) + ": " + oneLine(e), e);
         } finally {
             POOL.free(coder);
         }
@@ -73,12 +72,18 @@ public final class Codec {
         try {
             coder.input.setBuffer(bytes);
             return coder.kryo.readClassAndObject(coder.input);
-        } catch (KryoException | IllegalArgumentException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("labrpc: cannot decode a " + type.getName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new IllegalArgumentException("labrpc: cannot decode a " + type.getName() + ": " + oneLine(e), e);
         } finally {
             coder.input.setBuffer(new byte[0]);
             POOL.free(coder);
         }
+    }
+
+    /** Kryo appends its serialization trace on new lines; a user error gets one line. */
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.strip().replaceAll(":?\\s*\\R\\s*", "; ");
     }
 
     private static String typeName(Object value) {

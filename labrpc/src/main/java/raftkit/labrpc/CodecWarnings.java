@@ -71,16 +71,20 @@ final class CodecWarnings {
             warn(owner.getName() + " is an inner class: its hidden link to the enclosing object is not carried"
                     + " (make it a static nested class or a record)");
         } else if (Modifier.isTransient(modifiers)) {
-            warn("transient field " + where + " is not carried; it arrives as 0, false or null");
-        } else {
-            for (Class<?> machinery : MACHINERY) {
-                if (machinery.isAssignableFrom(field.getType())) {
-                    warn("field " + where + " holds a " + field.getType().getName()
-                            + ": threads, locks, executors and queues cannot be sent or persisted");
-                    return;
-                }
+            warn("transient field " + where + " is not carried; the copy gets the value a new object starts with");
+        } else if (isMachinery(field.getType())) {
+            warn("field " + where + " holds a " + field.getType().getName()
+                    + ": threads, locks, executors and queues cannot be sent or persisted");
+        }
+    }
+
+    private static boolean isMachinery(Class<?> type) {
+        for (Class<?> machinery : MACHINERY) {
+            if (machinery.isAssignableFrom(type)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static void warn(String message) {

@@ -13,7 +13,7 @@ final class PendingCall {
     static final Object NO_REPLY = new Object();
 
     /** Spins before parking: a fast handler answers sooner than a park and unpark round trip. */
-    private static final int SPINS = 2_000;
+    private static final long SPIN_NANOS = 10_000;
 
     private final Thread caller = Thread.currentThread();
     // null while the handler runs; then the encoded reply, NO_REPLY, or a RuntimeException for the caller.
@@ -74,10 +74,11 @@ final class PendingCall {
      * @return false if the caller was interrupted or the network cleaned up (the call then fails)
      */
     boolean awaitHandler(long nanos) {
-        for (int i = 0; i < SPINS && outcome == null; i++) {
+        long start = System.nanoTime();
+        while (outcome == null && System.nanoTime() - start < SPIN_NANOS) {
             Thread.onSpinWait();
         }
-        long deadline = System.nanoTime() + nanos;
+        long deadline = start + nanos;
         while (outcome == null) {
             if (recheck) {
                 recheck = false;
