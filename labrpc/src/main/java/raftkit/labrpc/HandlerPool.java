@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads that run RPC handlers: a cached thread pool (a new thread whenever every thread is busy, since a
  * handler may block for as long as it likes) whose idle threads first spin briefly for the next call before they
- * sleep. Sequential RPCs hand each call to a thread that is still awake, which roughly halves their cost.
+ * sleep. Back-to-back RPCs then reach a thread that is still awake, saving a thread wake-up per call; a quiet
+ * network pays at most 20 microseconds of spinning per handler run.
  */
 final class HandlerPool {
 
