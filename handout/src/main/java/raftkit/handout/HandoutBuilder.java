@@ -40,8 +40,8 @@ public final class HandoutBuilder {
         StudentFiles owned = StudentFiles.read(root);
         ExcludeList excludes = ExcludeList.read(root);
         Files.createDirectories(out.getParent());
-        Path stage = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".partial-");
-        try {
+        try (TempFolder staging = TempFolder.create(out.getParent(), "." + out.getFileName() + ".partial-")) {
+            Path stage = staging.path();
             Copier.Copied copied = new Copier(root, owned, excludes, Set.of(out, stage)).copy(stage);
             if (copied.stripped().isEmpty()) {
                 throw new HandoutException("no file matches [student] files " + owned.globs() + " in "
@@ -62,8 +62,6 @@ public final class HandoutBuilder {
             }
             report.flush();
             return new Outcome(ok, checks);
-        } finally {
-            Trees.delete(stage);
         }
     }
 
@@ -95,8 +93,9 @@ public final class HandoutBuilder {
         int blocks = copied.stripped().stream().mapToInt(f -> f.result().blocks()).sum();
         List<String> names = new ArrayList<>();
         kitFiles.forEach(f -> names.add(HandoutException.display(f)));
-        report.printf("copied %d files, stripped %d solution blocks from %d student-owned files, added %s%n",
-                copied.files().size(), blocks, copied.stripped().size(), String.join(", ", names));
+        int owned = copied.stripped().size();
+        report.printf("copied %d files, stripped %d solution blocks from %d student-owned file%s, added %s%n",
+                copied.files().size(), blocks, owned, owned == 1 ? "" : "s", String.join(", ", names));
         if (!dropped.isEmpty()) {
             report.println("left out of the parent pom's modules: " + String.join(", ", dropped));
         }

@@ -58,13 +58,26 @@ final class Maven {
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long start = System.nanoTime();
-        boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        // If the build itself is stopped, do not leave Maven and its test JVMs running.
+        Thread onExit = new Thread(() -> killTree(process), "handout-maven-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        boolean finished;
+        try {
+            finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        }
         if (!finished) {
-            // Surefire forks test JVMs: end the whole tree, not just Maven.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
+            killTree(process);
+            process.waitFor();
         }
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         return new Run(String.join(" ", command), finished ? process.exitValue() : -1, !finished, time, log);
+    }
+
+    /** Surefire forks test JVMs: end the whole tree, not just Maven. */
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }

@@ -41,11 +41,15 @@ final class PartResults {
         return type.find() ? type.group(1) : "?";
     }
 
-    /** With the stub every test must fail, and each part's tests must take under {@link SelfCheck#STUB_PART_LIMIT}. */
+    /**
+     * With the stub every test must fail, each within {@link SelfCheck#STUB_TEST_LIMIT} (so none waits for its 120 s
+     * limit), and the whole of 3A, a student's first run, within {@link SelfCheck#STUB_3A_LIMIT}.
+     */
     Check judgeStub(String what) {
         List<String> details = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
-        double limit = SelfCheck.STUB_PART_LIMIT.toSeconds();
+        double testLimit = SelfCheck.STUB_TEST_LIMIT.toSeconds();
+        double partLimit = SelfCheck.STUB_3A_LIMIT.toSeconds();
         byPart.forEach((part, tests) -> {
             double seconds = seconds(tests);
             long failed = count(tests, SurefireReport.Outcome.FAILED);
@@ -53,13 +57,16 @@ final class PartResults {
             if (tests.isEmpty()) {
                 evidence.add(part + ": no graded test ran");
             }
-            if (seconds >= limit) {
-                evidence.add(String.format(Locale.ROOT, "%s: took %.1f s, over the %.0f s limit", part, seconds, limit));
+            if (part.equals("3A") && seconds >= partLimit) {
+                evidence.add(String.format(Locale.ROOT, "3A: took %.1f s, over the %.0f s limit", seconds, partLimit));
             }
             tests.stream().filter(t -> t.outcome() != SurefireReport.Outcome.FAILED)
                     .forEach(t -> evidence.add(describe(t) + " did not fail on the stub"));
+            tests.stream().filter(t -> t.seconds() >= testLimit)
+                    .forEach(t -> evidence.add(describe(t) + " took over " + (int) testLimit + " s to fail"));
         });
-        String detail = String.join(", ", details) + String.format(Locale.ROOT, " (limit %.0f s a part)", limit);
+        String detail = String.join(", ", details) + String.format(Locale.ROOT,
+                " (limits: 3A %.0f s, a test %.0f s)", partLimit, testLimit);
         return evidence.isEmpty() ? Check.passed(what, detail) : Check.failed(what, detail, evidence);
     }
 

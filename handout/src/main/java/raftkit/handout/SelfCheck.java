@@ -18,8 +18,10 @@ import java.util.Locale;
  */
 final class SelfCheck {
 
-    /** A stubbed part must fail in well under a single test's 120 s limit. */
-    static final Duration STUB_PART_LIMIT = Duration.ofSeconds(60);
+    /** With the stub, 3A (a student's first run) must fail in well under a single test's 120 s limit. */
+    static final Duration STUB_3A_LIMIT = Duration.ofSeconds(60);
+    /** With the stub, no test may come near its 120 s limit before failing. */
+    static final Duration STUB_TEST_LIMIT = Duration.ofSeconds(60);
     private static final Duration COMPILE_LIMIT = Duration.ofMinutes(15);
     private static final Duration STUB_RUN_LIMIT = Duration.ofMinutes(15);
     private static final Duration REFERENCE_RUN_LIMIT = Duration.ofMinutes(60);
@@ -48,8 +50,8 @@ final class SelfCheck {
         if (level == CheckLevel.STATIC) {
             return checks;
         }
-        Path scratch = Files.createTempDirectory("raftkit-handout-check-");
-        try {
+        try (TempFolder scratchFolder = TempFolder.create(null, "raftkit-handout-check-")) {
+            Path scratch = scratchFolder.path();
             Path kit = scratch.resolve("kit");
             Trees.copy(kitRoot, kit);
             Maven maven = new Maven(kit, scratch.resolve("logs"));
@@ -62,8 +64,8 @@ final class SelfCheck {
             String which = String.join(",", parts);
             if (!compile.ok() || level == CheckLevel.COMPILE) {
                 String why = compile.ok() ? "--compile-only" : "the kit does not compile";
-                checks.add(Check.skipped("stub fails " + which, why));
-                checks.add(Check.skipped("reference passes " + which, why));
+                checks.add(Check.skipped(GradedRun.stubTitle(parts), why));
+                checks.add(Check.skipped(GradedRun.referenceTitle(parts), why));
                 return checks;
             }
             say("running " + which + " on the stub");
@@ -72,8 +74,6 @@ final class SelfCheck {
             say("running " + which + " with the reference dropped back in");
             checks.add(GradedRun.referencePasses(maven, kit, parts));
             return checks;
-        } finally {
-            Trees.delete(scratch);
         }
     }
 
@@ -116,13 +116,21 @@ final class SelfCheck {
         private GradedRun() {
         }
 
+        static String stubTitle(List<String> parts) {
+            return "stub fails every graded test of " + String.join(",", parts);
+        }
+
+        static String referenceTitle(List<String> parts) {
+            return "reference passes every graded test of " + String.join(",", parts);
+        }
+
         static Check stubFails(Maven maven, Path kit, List<String> parts) throws IOException, InterruptedException {
-            return judge("stub fails every graded test of " + String.join(",", parts), maven, kit, parts, true);
+            return judge(stubTitle(parts), maven, kit, parts, true);
         }
 
         static Check referencePasses(Maven maven, Path kit, List<String> parts)
                 throws IOException, InterruptedException {
-            return judge("reference passes every graded test of " + String.join(",", parts), maven, kit, parts, false);
+            return judge(referenceTitle(parts), maven, kit, parts, false);
         }
 
         private static Check judge(String what, Maven maven, Path kit, List<String> parts, boolean stub)

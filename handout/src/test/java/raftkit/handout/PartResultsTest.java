@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +61,11 @@ class PartResultsTest {
         Check check = results.judgeStub("stub fails");
 
         assertTrue(check.ok(), check::toString);
-        assertEquals("3A 2 of 2 failed in 10.5 s (limit 60 s a part)", check.detail());
+        assertEquals("3A 2 of 2 failed in 10.5 s (limits: 3A 60 s, a test 60 s)", check.detail());
     }
 
     @Test
-    void when_a_stub_test_passes_or_the_part_is_slow_then_the_stub_check_fails_and_says_why() {
+    void when_a_stub_test_passes_or_3a_is_slow_then_the_stub_check_fails_and_says_why() {
         PartResults results = PartResults.of(List.of(result("testInitialElection3A", 58.0, SurefireReport.Outcome.FAILED),
                 result("testReElection3A", 3.0, SurefireReport.Outcome.PASSED)), List.of("3A", "3B"));
 
@@ -74,6 +75,29 @@ class PartResultsTest {
         assertEquals(List.of("3A: took 61.0 s, over the 60 s limit",
                 "Election3ATest.testReElection3A (3.0 s) did not fail on the stub", "3B: no graded test ran"),
                 check.evidence());
+    }
+
+    @Test
+    void when_later_parts_fail_slowly_but_no_test_nears_its_limit_then_the_stub_check_holds() {
+        List<SurefireReport.TestResult> tests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tests.add(new SurefireReport.TestResult("raftkit.tester.Agreement3BTest", "test" + i + "3B", 10.0,
+                    SurefireReport.Outcome.FAILED));
+        }
+        tests.add(result("testInitialElection3A", 5.0, SurefireReport.Outcome.FAILED));
+
+        assertTrue(PartResults.of(tests, List.of("3A", "3B")).judgeStub("stub fails").ok());
+    }
+
+    @Test
+    void when_a_stub_test_nears_its_time_limit_then_the_stub_check_fails() {
+        PartResults results = PartResults.of(List.of(new SurefireReport.TestResult("raftkit.tester.Agreement3BTest",
+                "testBackup3B", 120.3, SurefireReport.Outcome.FAILED)), List.of("3B"));
+
+        Check check = results.judgeStub("stub fails");
+
+        assertFalse(check.ok());
+        assertEquals(List.of("Agreement3BTest.testBackup3B (120.3 s) took over 60 s to fail"), check.evidence());
     }
 
     @Test
