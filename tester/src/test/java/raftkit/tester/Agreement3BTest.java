@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import raftkit.raft.api.RaftPeer;
 import raftkit.raft.api.StartResult;
 
 /** Part 3B: log replication (the lab's ten 3B tests). */
 @Tag("3B")
+@TestMethodOrder(GoFileOrder.class)
 class Agreement3BTest {
 
     @RaftTest

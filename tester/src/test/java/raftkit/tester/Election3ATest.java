@@ -4,9 +4,11 @@ import static raftkit.tester.Config.RAFT_ELECTION_TIMEOUT;
 import static raftkit.tester.Config.fail;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Part 3A: leader election (the lab's TestInitialElection3A, TestReElection3A, TestManyElections3A). */
 @Tag("3A")
+@TestMethodOrder(GoFileOrder.class)
 class Election3ATest {
 
     @RaftTest

@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import raftkit.raft.api.RaftPeer;
 
 /** Part 3C: persistence (the lab's eight 3C tests). */
 @Tag("3C")
+@TestMethodOrder(GoFileOrder.class)
 class Persistence3CTest {
 
     @RaftTest

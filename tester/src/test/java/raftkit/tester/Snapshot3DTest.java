@@ -6,9 +6,11 @@ import static raftkit.tester.Config.SNAPSHOT_INTERVAL;
 import static raftkit.tester.Config.fail;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Part 3D: log compaction (the lab's seven 3D tests). */
 @Tag("3D")
+@TestMethodOrder(GoFileOrder.class)
 class Snapshot3DTest {
 
     @RaftTest
