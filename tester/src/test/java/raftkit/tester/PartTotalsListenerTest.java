@@ -44,7 +44,8 @@ class PartTotalsListenerTest {
         assertEquals(PartFake.bytes, Long.parseLong(line.group(4)));
         assertTrue(PartFake.bytes > 0);
         PartTotal total = listener.totals().get("9Z");
-        assertTrue(total.wallSeconds() > 0 && total.cpuSeconds() > 0, total.toString());
+        // CPU time moves in scheduler ticks, so a short part may show none; wall time always moves
+        assertTrue(total.wallSeconds() > 0 && total.cpuSeconds() >= 0, total.toString());
         assertEquals(Map.of("9Z", total), listener.totals());
     }
 }
