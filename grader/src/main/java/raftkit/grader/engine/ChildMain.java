@@ -15,6 +15,7 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import raftkit.tester.PartTotalsListener;
 
 /**
  * The main class of a child JVM: runs the tests a {@link ChildRequest} selects through the JUnit Platform
@@ -73,7 +74,8 @@ public final class ChildMain {
                 .filters(filters.toArray(new Filter<?>[0]))
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(config)) {
-            session.getLauncher().execute(discovery, listener);
+            // the tester's per-part totals (wall, CPU, RPCs, bytes), printed after the run as under Maven
+            session.getLauncher().execute(discovery, listener, new PartTotalsListener());
         }
     }
 
