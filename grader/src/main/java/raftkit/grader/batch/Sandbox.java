@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sandbox {
 
+    /** The environment variable that marks every process a submission's runs start. */
+    public static final String TAG_VARIABLE = "RAFTKIT_BATCH_TAG";
+
     private static final String BWRAP = "bwrap";
+    private static final String ENV = "/usr/bin/env";
 
     private final Optional<Path> bwrap;
     private final String description;
@@ -60,16 +64,22 @@ public final class Sandbox {
         return description;
     }
 
-    /** {@code command} to run with {@code writable} (the submission's scratch folder) as its working folder. */
-    public List<String> wrap(List<String> command, Path writable) {
+    /**
+     * {@code command} to run with {@code writable} (the submission's scratch folder) as its working folder, and
+     * {@code tag} in the environment {@link #TAG_VARIABLE} of every process it starts, so processes it leaves
+     * behind can be found (see {@link Leftovers}).
+     */
+    public List<String> wrap(List<String> command, Path writable, String tag) {
         if (bwrap.isEmpty()) {
-            return List.copyOf(command);
+            List<String> tagged = new ArrayList<>(List.of(ENV, TAG_VARIABLE + "=" + tag));
+            tagged.addAll(command);
+            return tagged;
         }
         String dir = writable.toAbsolutePath().normalize().toString();
         List<String> wrapped = new ArrayList<>(List.of(bwrap.get().toString(),
                 "--die-with-parent", "--unshare-all", "--new-session",
                 "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--bind", dir, dir, "--chdir", dir, "--"));
+                "--bind", dir, dir, "--chdir", dir, "--setenv", TAG_VARIABLE, tag, "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -78,7 +88,7 @@ public final class Sandbox {
         try {
             Path probe = Files.createTempDirectory("raftkit-sandbox-probe");
             try {
-                Process p = new ProcessBuilder(wrap(List.of("true"), probe))
+                Process p = new ProcessBuilder(wrap(List.of("true"), probe, "probe"))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
             } finally {

@@ -17,8 +17,9 @@ public interface SubmissionGrader {
      * @param scratch its scratch folder: the test JVMs' working folder and the only place they may write
      * @param classes its compiled student package (and the kit sources compiled with it)
      * @param logs    where run logs go (inside {@code scratch}); the batch keeps them in the report
+     * @param tag     marks every process of this submission (see {@link Sandbox#wrap})
      */
-    record Prepared(String name, Path scratch, Path classes, Path logs) {
+    record Prepared(String name, Path scratch, Path classes, Path logs, String tag) {
     }
 
     /** The tests this grader runs, in report order. */
@@ -32,9 +33,4 @@ public interface SubmissionGrader {
      * @throws InterruptedException if the batch is stopped
      */
     List<TestScore> grade(Prepared submission) throws IOException, InterruptedException;
-
-    /** Notes about the submission's runs that belong in the report (e.g. processes left behind); may be empty. */
-    default List<String> notes(Prepared submission) {
-        return List.of();
-    }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import raftkit.grader.batch.SubmissionResult.Outcome;
 import raftkit.grader.batch.TestScore.Status;
 
@@ -85,10 +86,18 @@ public final class SubmissionPipeline {
             return finish(submission, Outcome.NOT_COMPILED, notRun(Status.NOT_COMPILED, "did not compile"), notes,
                     start);
         }
+        String tag = submission.name() + "-" + UUID.randomUUID();
         SubmissionGrader.Prepared prepared = new SubmissionGrader.Prepared(submission.name(), scratch,
-                compiled.classes(), Files.createDirectories(scratch.resolve("logs")));
-        List<TestScore> tests = grader.grade(prepared);
-        notes.addAll(grader.notes(prepared));
+                compiled.classes(), Files.createDirectories(scratch.resolve("logs")), tag);
+        List<TestScore> tests;
+        try {
+            tests = grader.grade(prepared);
+        } finally {
+            int left = Leftovers.kill(tag);
+            if (left > 0) {
+                notes.add("killed " + left + " process(es) the submission left running after its tests");
+            }
+        }
         return finish(submission, Outcome.GRADED, tests, notes, start);
     }
 
