@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps a submission's test JVMs in bubblewrap where it is available: no network, the
- * whole file system read-only except the submission's scratch folder, a private {@code /tmp}, a process
- * namespace of its own (every process in it dies with it), and {@code --die-with-parent} so nothing outlives
- * the grader.
+ * whole file system read-only except the submission's scratch folder (even {@code /tmp}, where a kit or a
+ * report may live: test JVMs get a temporary folder inside their scratch folder instead), a process namespace
+ * of its own (every process in it dies with it), and {@code --die-with-parent} so nothing outlives the grader.
  *
  * <p>What it does not prevent: code in a test JVM runs in the same JVM as the test listener, so it can call
  * that listener, write a forged results file into its own scratch folder, or use the CPU and memory the caps
@@ -78,7 +78,7 @@ public final class Sandbox {
         String dir = writable.toAbsolutePath().normalize().toString();
         List<String> wrapped = new ArrayList<>(List.of(bwrap.get().toString(),
                 "--die-with-parent", "--unshare-all", "--new-session",
-                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                 "--bind", dir, dir, "--chdir", dir, "--setenv", TAG_VARIABLE, tag, "--"));
         wrapped.addAll(command);
         return wrapped;

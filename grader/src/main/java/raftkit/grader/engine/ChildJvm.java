@@ -33,8 +33,18 @@ public final class ChildJvm {
      */
     public static ChildOutcome run(List<String> command, Duration wallCap, long outputCap, Path log, Writer live)
             throws IOException, InterruptedException {
+        return run(command, null, wallCap, outputCap, log, live);
+    }
+
+    /** As {@link #run(List, Duration, long, Path, Writer)}, started in {@code workDir} (null: the grader's). */
+    public static ChildOutcome run(List<String> command, Path workDir, Duration wallCap, long outputCap, Path log,
+                                   Writer live) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        Process process = builder.start();
         ProcessReaper.register(process);
         process.getOutputStream().close();
         OutputPump pump = new OutputPump(process, outputCap, log, live);

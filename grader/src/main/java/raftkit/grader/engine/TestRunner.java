@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +27,31 @@ public final class TestRunner {
 
     private final List<Path> classpath;
     private final Map<String, String> properties;
+    private final UnaryOperator<List<String>> launcher;
+    private final Path workDir;
 
     /**
      * @param classpath  the child's classpath: the tests, this grader's classes, the code under test and JUnit
      * @param properties system properties passed to every child (e.g. {@code raftkit.seed})
      */
     public TestRunner(List<Path> classpath, Map<String, String> properties) {
+        this(classpath, properties, UnaryOperator.identity(), null);
+    }
+
+    private TestRunner(List<Path> classpath, Map<String, String> properties, UnaryOperator<List<String>> launcher,
+                       Path workDir) {
         this.classpath = List.copyOf(classpath);
         this.properties = Map.copyOf(properties);
+        this.launcher = launcher;
+        this.workDir = workDir;
+    }
+
+    /**
+     * The same engine with each child's command passed through {@code launcher} (batch grading wraps it in a
+     * sandbox) and started in {@code workDir}.
+     */
+    public TestRunner launchedBy(UnaryOperator<List<String>> launcher, Path workDir) {
+        return new TestRunner(classpath, properties, launcher, workDir);
     }
 
     /**
@@ -48,7 +66,8 @@ public final class TestRunner {
         Files.deleteIfExists(results);
         ChildRequest request = new ChildRequest(results, spec.limitSeconds(),
                 spec.packageName(), spec.tags(), spec.tests());
-        ChildOutcome outcome = ChildJvm.run(command(spec, request), wallCap(spec), spec.outputCap(), log, live);
+        ChildOutcome outcome = ChildJvm.run(launcher.apply(command(spec, request)), workDir, wallCap(spec),
+                spec.outputCap(), log, live);
         return Reconciler.reconcile(Reconciler.read(results), spec.tests(), outcome, log, spec.outputCap());
     }
 

@@ -1,0 +1,139 @@
+package raftkit.grader.batch;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import raftkit.grader.CommonOptions;
+import raftkit.grader.ExitCodes;
+import raftkit.grader.Settings;
+import raftkit.grader.UserException;
+import raftkit.grader.engine.Kit;
+import raftkit.grader.policy.PartPolicy;
+import raftkit.grader.policy.Policy;
+
+/** {@code batch SUBMISSIONS_DIR}: grades a folder of submissions into one report; see the description. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Grades every submission (a folder or a .zip) in SUBMISSIONS_DIR: each is overlaid onto a",
+            "pristine copy of the kit (only student-owned files are taken), compiled, and graded like `grade`,",
+            "several at once. Writes results.csv, results.json and index.html to the report folder, plus each",
+            "submission's logs, notes page and Gradescope results.json under <report>/<name>/.",
+            "Re-running the same command resumes: finished submissions are skipped unless --force or --only.",
+            "On Linux with bwrap (package bubblewrap) each submission runs with no network, a read-only file",
+            "system except its scratch folder, and its own process namespace."})
+public final class BatchCommand implements Callable<Integer> {
+
+    /** Submissions graded at once per core: a test JVM mostly waits on timers and the simulated network. */
+    static final int JOBS_PER_CORE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS_DIR", description = "Folder of submissions (folders or zips).")
+    Path submissions;
+
+    @Option(names = "--parts", split = ",", paramLabel = "PART", description = "Parts to grade (default: all).")
+    List<String> parts = new ArrayList<>();
+
+    @Option(names = "--force", description = "Grade finished submissions again.")
+    boolean force;
+
+    @Option(names = "--only", split = ",", arity = "1..*", paramLabel = "NAME",
+            description = "Grade just these submissions, finished or not.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--no-sandbox", description = "Run submissions without bwrap even where it is installed.")
+    boolean noSandbox;
+
+    @Option(names = "--keep-scratch", description = "Keep each submission's scratch folder (<report>/.scratch).")
+    boolean keepScratch;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException, UserException {
+        if (!Files.isDirectory(submissions)) {
+            throw new UserException("no such folder: " + submissions);
+        }
+        if (SubmissionFinder.find(submissions).isEmpty()) {
+            throw new UserException("no submissions (folders or .zip files) in " + submissions);
+        }
+        Policy policy = common.loadPolicy();
+        List<PartPolicy> chosen = choose(policy);
+        Path report = reportDir();
+        Kit kit = common.kit();
+        Sandbox sandbox = noSandbox ? Sandbox.none("--no-sandbox was given") : Sandbox.detect();
+        EngineGrader grader = new EngineGrader(policy, chosen, common, this::childClasspath, childProperties(),
+                sandbox);
+        BatchRunner runner = new BatchRunner(PristineKit.index(new KitLayout(kit.root(), policy.studentFiles())),
+                new SourceCompiler(compileClasspath(kit)), grader, sandbox,
+                new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES));
+        int jobs = common.jobs(JOBS_PER_CORE * Runtime.getRuntime().availableProcessors());
+        BatchRunner.Options options = new BatchRunner.Options(submissions.toAbsolutePath(), report,
+                report.resolve(".scratch"), jobs, force, only, keepScratch, System.console() != null);
+        PrintWriter out = spec.commandLine().getOut();
+        BatchRunner.Summary summary;
+        try {
+            summary = runner.run(options, out);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        boolean errors = summary.report().results().stream()
+                .anyMatch(r -> r.outcome() == SubmissionResult.Outcome.ERROR);
+        return errors ? ExitCodes.INTERNAL : ExitCodes.OK;
+    }
+
+    /** --out, or a folder beside the submissions named after them, so re-running the same command resumes. */
+    private Path reportDir() {
+        Path given = spec.commandLine().getParseResult().matchedOptionValue("--out", null);
+        Path absolute = submissions.toAbsolutePath().normalize();
+        return given != null ? given.toAbsolutePath() : absolute.resolveSibling(absolute.getFileName() + "-report");
+    }
+
+    private List<PartPolicy> choose(Policy policy) throws UserException {
+        if (parts.isEmpty()) {
+            return policy.parts();
+        }
+        List<PartPolicy> chosen = new ArrayList<>();
+        for (String name : parts) {
+            chosen.add(policy.part(name.trim()).orElseThrow(() -> new UserException(
+                    "unknown part '" + name.trim() + "'; the parts are " + policy.partNames())));
+        }
+        return chosen;
+    }
+
+    private List<Path> childClasspath(Path studentClasses) {
+        try {
+            return common.kit().childClasspath(studentClasses);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> childProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(Settings.childProperties());
+        String seed = spec.commandLine().getParseResult().matchedOptionValue("--seed", null);
+        if (seed != null) {
+            properties.put("raftkit.seed", seed);
+        }
+        return properties;
+    }
+
+    /** What student code compiles against: the kit's dependencies without the raft module's own output. */
+    static List<Path> compileClasspath(Kit kit) throws IOException {
+        Path raft = kit.raftOutput().toAbsolutePath().normalize();
+        return kit.dependencies().stream().filter(p -> !p.toAbsolutePath().normalize().startsWith(raft)).toList();
+    }
+}
