@@ -1,7 +1,5 @@
 package raftkit.labrpc;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,11 +45,7 @@ public final class Network implements AutoCloseable {
 
     private final long seed;
     private final Random rand;
-    private final Object lock = new Object();
-    private final Map<Object, ClientEnd> ends = new HashMap<>();
-    private final Map<Object, Boolean> enabled = new HashMap<>();
-    private final Map<Object, Server> servers = new HashMap<>(); // a deleted server's name maps to null
-    private final Map<Object, Object> connections = new HashMap<>();
+    private final Wiring wiring = new Wiring();
     private volatile boolean reliable = true;
     private volatile boolean longDelays;
     private volatile boolean longReordering;
@@ -84,59 +78,37 @@ public final class Network implements AutoCloseable {
 
     /** Registers a new end, disabled and not connected. A duplicate name is an error. */
     public ClientEnd makeEnd(Object endName) {
-        synchronized (lock) {
-            if (ends.containsKey(endName)) {
-                throw new IllegalArgumentException("labrpc: makeEnd: " + endName + " already exists");
-            }
-            ClientEnd end = new ClientEnd(this, endName);
-            ends.put(endName, end);
-            enabled.put(endName, false);
-            connections.put(endName, null);
-            return end;
-        }
+        ClientEnd end = new ClientEnd(this, endName);
+        wiring.addEnd(endName, end);
+        return end;
     }
 
     /** Removes an end. An unknown name is an error. */
     public void deleteEnd(Object endName) {
-        synchronized (lock) {
-            requireEnd("deleteEnd", endName);
-            ends.remove(endName);
-            enabled.remove(endName);
-            connections.remove(endName);
-        }
+        wiring.deleteEnd(endName);
         recheckCallsInFlight();
     }
 
     /** Sets or replaces the server under {@code serverName}; calls in flight to a replaced server fail. */
     public void addServer(Object serverName, Server server) {
-        synchronized (lock) {
-            servers.put(serverName, server);
-        }
+        wiring.putServer(serverName, server);
         recheckCallsInFlight();
     }
 
     /** Removes the server under {@code serverName}; new calls to it fail, calls in flight fail within 100 ms. */
     public void deleteServer(Object serverName) {
-        synchronized (lock) {
-            servers.put(serverName, null);
-        }
+        wiring.putServer(serverName, null);
         recheckCallsInFlight();
     }
 
     /** Connects an end to a server name (once per end). */
     public void connect(Object endName, Object serverName) {
-        synchronized (lock) {
-            requireEnd("connect", endName);
-            connections.put(endName, serverName);
-        }
+        wiring.connect(endName, serverName);
     }
 
     /** Enables or disables an end; disabling also fails that end's calls in flight. */
     public void enable(Object endName, boolean enable) {
-        synchronized (lock) {
-            requireEnd("enable", endName);
-            enabled.put(endName, enable);
-        }
+        wiring.enable(endName, enable);
         if (!enable) {
             recheckCallsInFlight();
         }
@@ -168,14 +140,7 @@ public final class Network implements AutoCloseable {
 
     /** RPCs delivered to the server now registered under {@code serverName} (0 once it is deleted). */
     public int getCount(Object serverName) {
-        synchronized (lock) {
-            if (!servers.containsKey(serverName)) {
-                throw new IllegalArgumentException("labrpc: getCount: no server named " + serverName
-                        + "; servers are " + servers.keySet());
-            }
-            Server server = servers.get(serverName);
-            return server == null ? 0 : server.getCount();
-        }
+        return wiring.getCount(serverName);
     }
 
     /** Every RPC sent on this network, delivered or not. */
@@ -238,19 +203,10 @@ public final class Network implements AutoCloseable {
      * (its bytes counted), or null for a lost call.
      */
     private byte[] processRequest(PendingCall call, Object endName, String serviceMethod, byte[] request) {
-        boolean endEnabled;
-        Object serverName;
-        Server server;
-        boolean isReliable;
-        boolean isLongReordering;
-        synchronized (lock) { // Go readEndnameInfo: one consistent view of the end's wiring
-            endEnabled = enabled.getOrDefault(endName, false);
-            serverName = connections.get(endName);
-            server = serverName == null ? null : servers.get(serverName);
-            isReliable = reliable;
-            isLongReordering = longReordering;
-        }
-        if (!endEnabled || serverName == null || server == null) {
+        Wiring.Route route = wiring.route(endName); // Go readEndnameInfo: one consistent view of the end's wiring
+        boolean isReliable = reliable;
+        boolean isLongReordering = longReordering;
+        if (!route.delivers()) {
             // A: simulate no reply and eventual timeout; nothing is delivered.
             pause(call, longDelays ? rand.nextInt(LONG_TIMEOUT_MS) : rand.nextInt(SHORT_TIMEOUT_MS));
             return null;
@@ -262,22 +218,23 @@ public final class Network implements AutoCloseable {
             return null;
         }
         // D: the handler runs on another thread, so this one can notice a dead server while it runs.
-        Invocation invocation = server.dispatch(serviceMethod, request);
+        Invocation invocation = route.server().dispatch(serviceMethod, request);
         try {
             handlers.execute(() -> call.handlerDone(runHandler(invocation)));
         } catch (RejectedExecutionException e) {
             return null; // cleaned up meanwhile
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
+        // Go checks every 100 ms; a change of wiring also wakes the wait, so the failure comes within 100 ms.
         boolean dead = false;
         while (!call.handlerFinished() && !dead) {
             if (!call.awaitHandler(TimeUnit.MILLISECONDS.toNanos(DEAD_CHECK_MS))) {
                 return null;
             }
-            dead = !call.handlerFinished() && isServerDead(endName, serverName, server);
+            dead = !call.handlerFinished() && wiring.isServerDead(endName, route);
         }
         // F: check once more: no success may be reported for work persisted into a superseded Persister.
-        if (dead || isServerDead(endName, serverName, server)) {
+        if (dead || wiring.isServerDead(endName, route)) {
             return null;
         }
         byte[] reply = call.reply();
@@ -326,22 +283,9 @@ public final class Network implements AutoCloseable {
         return waited;
     }
 
-    private boolean isServerDead(Object endName, Object serverName, Server server) {
-        synchronized (lock) {
-            return !enabled.getOrDefault(endName, false) || servers.get(serverName) != server;
-        }
-    }
-
     private void recheckCallsInFlight() {
         for (PendingCall call : inFlight) {
             call.recheck();
-        }
-    }
-
-    private void requireEnd(String what, Object endName) {
-        if (!ends.containsKey(endName)) {
-            throw new IllegalArgumentException("labrpc: " + what + ": no end named " + endName + "; ends are "
-                    + ends.keySet());
         }
     }
 
