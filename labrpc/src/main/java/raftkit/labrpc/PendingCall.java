@@ -12,7 +12,7 @@ final class PendingCall {
     /** The handler threw: the caller sees a lost RPC. */
     static final Object NO_REPLY = new Object();
 
-    /** Spins before parking: a fast handler answers sooner than a park and unpark round trip. */
+    /** Stays awake (yielding) this long before parking: a fast handler answers sooner than a wake-up. */
     private static final long SPIN_NANOS = 10_000;
 
     private final Thread caller = Thread.currentThread();
@@ -76,7 +76,7 @@ final class PendingCall {
     boolean awaitHandler(long nanos) {
         long start = System.nanoTime();
         while (outcome == null && System.nanoTime() - start < SPIN_NANOS) {
-            Thread.onSpinWait();
+            Thread.yield(); // not onSpinWait: on a busy machine this lets the other side run
         }
         long deadline = start + nanos;
         while (outcome == null) {
