@@ -44,6 +44,7 @@ final class JdkViewSerializers {
     }
 
     /** Picks {@link CollectionView} for collection views only. */
+    @SuppressWarnings("rawtypes") // Kryo's interface takes a raw Class
     static final class CollectionFactory implements SerializerFactory<CollectionView> {
         @Override
         public CollectionView newSerializer(Kryo kryo, Class type) {
@@ -57,6 +58,7 @@ final class JdkViewSerializers {
     }
 
     /** Picks {@link MapView} for map views only. */
+    @SuppressWarnings("rawtypes") // Kryo's interface takes a raw Class
     static final class MapFactory implements SerializerFactory<MapView> {
         @Override
         public MapView newSerializer(Kryo kryo, Class type) {

@@ -50,6 +50,7 @@ final class KryoSetup {
     /** A Kryo that reports each class it meets to {@link CodecWarnings} (checked once per class). */
     private static final class CheckingKryo extends Kryo {
         @Override
+        @SuppressWarnings("rawtypes") // Kryo's signature
         public Registration getRegistration(Class type) {
             CodecWarnings.check(type);
             return super.getRegistration(type);

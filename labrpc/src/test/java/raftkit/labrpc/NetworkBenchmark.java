@@ -44,6 +44,7 @@ public final class NetworkBenchmark {
             long t0 = System.nanoTime();
             long calls = callsFor(end, Integer.MAX_VALUE, MEASURE_NANOS);
             report("sequential, 1 end", calls, System.nanoTime() - t0);
+            System.out.println("  (the Go kit notes about 22 us per sequential RPC, i.e. ~45,000 RPCs/s, on a 2016 laptop)");
             for (int clients : CLIENTS) {
                 concurrent(net, clients);
             }

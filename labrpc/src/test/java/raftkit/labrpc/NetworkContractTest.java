@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,14 @@ class NetworkContractTest {
 
         public String nothing(String args) {
             return null;
+        }
+
+        final CountDownLatch both = new CountDownLatch(2);
+
+        /** Returns only once two calls are inside it at the same time. */
+        public boolean meet(int args) throws InterruptedException {
+            both.countDown();
+            return both.await(10, TimeUnit.SECONDS);
         }
 
         public int hang(int args) throws InterruptedException {
@@ -81,9 +90,17 @@ class NetworkContractTest {
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
                 () -> end.call("Tricky.nope", 1, String.class));
         assertEquals("labrpc.Service.dispatch(): unknown method nope in Tricky.nope; expecting one of"
-                + " [boom, grab, hang, nothing]", method.getMessage());
+                + " [boom, grab, hang, meet, nothing]", method.getMessage());
         assertEquals(2, net.getCount("s"), "Go counts an RPC before it looks up the service");
         assertThrows(IllegalArgumentException.class, () -> end.call("nodot", 1, String.class));
+    }
+
+    @Test
+    void when_two_calls_arrive_then_their_handlers_run_concurrently() throws Exception {
+        CompletableFuture<Optional<Boolean>> first = new CompletableFuture<>();
+        new Thread(() -> first.complete(end.call("Tricky.meet", 1, Boolean.class))).start();
+        assertEquals(Optional.of(true), end.call("Tricky.meet", 2, Boolean.class), "handlers ran one at a time");
+        assertEquals(Optional.of(true), first.get(10, TimeUnit.SECONDS));
     }
 
     @Test

@@ -101,6 +101,7 @@ class UnreliableNetworkTest {
         net.connect("d", "s");
         AtomicInteger finished = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(n);
+        int threadsBefore = Calls.networkThreads().size();
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int arg = i;
@@ -116,6 +117,9 @@ class UnreliableNetworkTest {
         }
         Thread.sleep(1400);
         int early = finished.get();
+        int threadsMade = Calls.networkThreads().size() - threadsBefore;
+        assertTrue(threadsMade <= 1, "200 waiting calls should share the network's timer thread, but "
+                + threadsMade + " network threads were made");
         // uniform on 0..6999 ms: a fifth fail within 1400 ms, i.e. 40 of 200 (sd 5.7)
         assertTrue(early >= 12 && early <= 80, early + " of 200 calls failed within 1400 ms" + seed);
         net.cleanup();
