@@ -1,6 +1,10 @@
 package raftkit.grader.batch;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code index.html}: a static page with one sortable row per submission, a coloured cell per test, and a link
@@ -55,8 +59,24 @@ public final class HtmlReport {
                     .append("\" title=\"").append(Html.text(s.status().word() + tooltip(s.message()))).append("\">")
                     .append(BatchReport.points(s.points())).append("</td>");
         }
-        out.append("<td>").append(Html.text(r.outcome().name().toLowerCase(java.util.Locale.ROOT)))
-                .append("</td><td class=\"notes\">").append(Html.text(String.join("; ", r.notes()))).append("</td></tr>\n");
+        out.append("<td>").append(Html.text(outcome(r))).append("</td><td class=\"notes\">")
+                .append(Html.text(String.join("; ", r.notes()))).append("</td></tr>\n");
+    }
+
+    /** The outcome, and for a graded submission how its tests that did not pass ended: "graded: 2 timed out". */
+    static String outcome(SubmissionResult r) {
+        String word = r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (r.outcome() != SubmissionResult.Outcome.GRADED) {
+            return word;
+        }
+        Map<TestScore.Status, Long> counts = r.tests().stream().filter(t -> !t.passed())
+                .collect(Collectors.groupingBy(TestScore::status, () -> new EnumMap<>(TestScore.Status.class),
+                        Collectors.counting()));
+        if (counts.isEmpty()) {
+            return word + ": all passed";
+        }
+        return word + ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().word())
+                .collect(Collectors.joining(", "));
     }
 
     private static String numberCell(double value, String cls) {

@@ -25,7 +25,7 @@ public final class SubmissionPage {
             out.append("<p>none</p>\n");
         } else {
             out.append("<ul>\n");
-            r.notes().forEach(n -> out.append("<li><pre>").append(Html.text(n)).append("</pre></li>\n"));
+            r.notes().forEach(n -> out.append("<li><pre>").append(Html.text(n.strip())).append("</pre></li>\n"));
             out.append("</ul>\n");
         }
         out.append("<h2>Tests</h2>\n<table><thead><tr><th>part</th><th>test</th><th>status</th><th>time</th>"
@@ -37,7 +37,7 @@ public final class SubmissionPage {
                     .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f", t.seconds()))
                     .append("</td><td class=\"num\">").append(BatchReport.points(t.points())).append(" / ")
                     .append(BatchReport.points(t.maxPoints())).append("</td><td><pre>")
-                    .append(Html.text(t.message())).append("</pre></td><td>")
+                    .append(Html.text(t.message().strip())).append("</pre></td><td>")
                     .append(t.log().isEmpty() ? "" : logLink(t.log())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n<h2>Logs</h2>\n");

@@ -82,7 +82,7 @@ public final class SubmissionPipeline {
         SourceCompiler.Result compiled = compiler.compile(scratch, kitDir,
                 overlay.kit().layout().studentSourceRoots());
         if (!compiled.ok()) {
-            notes.add("compile error:\n" + compiled.firstLines());
+            notes.add("compile error: " + compiled.firstLines());
             return finish(submission, Outcome.NOT_COMPILED, notRun(Status.NOT_COMPILED, "did not compile"), notes,
                     start);
         }

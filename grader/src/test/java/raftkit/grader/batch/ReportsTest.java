@@ -78,6 +78,8 @@ class ReportsTest {
         assertTrue(html.contains("class=\"fail num\" data-sort=\"0.0\" title=\"failed: expected one leader, got none\""),
                 html);
         assertTrue(html.contains("class=\"pass num\" data-sort=\"5.0\""));
+        assertTrue(html.contains("<td>graded: 1 failed</td>"), html);
+        assertTrue(html.contains("<td>not compiled</td>"), html);
     }
 
     @Test
