@@ -44,7 +44,7 @@ final class Html {
                 td.pass { background: #c8f0c8; } td.fail { background: #f6c1c1; } td.none { background: #e8e8e8; }
                 td.num { text-align: right; font-variant-numeric: tabular-nums; }
                 td.notes { max-width: 28em; font-size: 12px; }
-                pre { background: #f7f7f7; padding: .4em .6em; margin: 0; white-space: pre-wrap; word-break: break-word; max-width: 90em; }
+                pre { background: #f7f7f7; padding: .4em .6em; margin: 0; white-space: pre-wrap; max-width: 90em; }
                 .meta { color: #555; }
                 </style></head><body>
                 """.formatted(text(title));
