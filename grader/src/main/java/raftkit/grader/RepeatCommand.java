@@ -1,13 +1,162 @@
 package raftkit.grader;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import raftkit.grader.engine.RunQueue;
+import raftkit.grader.engine.RunReport;
+import raftkit.grader.engine.RunResult;
+import raftkit.grader.engine.RunSpec;
+import raftkit.grader.policy.PartPolicy;
+import raftkit.grader.policy.Policy;
+import raftkit.grader.policy.TestPolicy;
+import raftkit.grader.report.ProgressConsumer;
+import raftkit.grader.report.RepeatStats;
 
-/** Placeholder until repeat lands. */
-@Command(name = "repeat", mixinStandardHelpOptions = true, description = "Runs tests many times (coming).")
+/** {@code repeat TEST_OR_PART... -n N -p P}: shakes out rare failures by running tests many times. */
+@Command(name = "repeat", mixinStandardHelpOptions = true,
+        header = "Runs tests many times, several at once, and keeps the logs of failing runs.",
+        description = {"Runs each named test (or every test of a named part) N times, P at a time, each run in its",
+            "own JVM, with a progress bar; then prints a table per test (failed/total, mean ± sd time).",
+            "The output and seed of every failing run are kept in a folder (its path is printed); passing",
+            "runs' output is discarded unless --keep-all. Exit code: 0 every run passed, 1 a run failed.",
+            "",
+            "Default P: two runs per core, at most 8. A Raft test mostly sleeps (elections, heartbeats,",
+            "the tester's waits), so one core carries about two runs without stretching their timing; more",
+            "than that risks failures caused by a starved machine rather than by your code."})
 public final class RepeatCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "TEST_OR_PART", arity = "1..*",
+            description = "Tests (TestBackup3B, testBackup3B or Backup3B) or parts (3B).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "10",
+            description = "Runs of each test (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--fail-fast", description = "Stop at the first failing run.")
+    boolean failFast;
+
+    @Option(names = "--keep-all", description = "Keep the output of passing runs too.")
+    boolean keepAll;
+
+    static int defaultJobs() {
+        return Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
     @Override
-    public Integer call() {
-        return ExitCodes.INTERNAL;
+    public Integer call() throws IOException, InterruptedException, UserException {
+        if (runs < 1) {
+            throw new UserException("-n must be at least 1, not " + runs);
+        }
+        Policy policy = common.loadPolicy();
+        List<TestPolicy> tests = resolve(policy);
+        Path out = common.outDir("repeat");
+        Files.createDirectories(out);
+        int jobs = common.jobs(defaultJobs());
+        PrintWriter console = spec.commandLine().getOut();
+        RepeatStats stats = new RepeatStats();
+        List<RunQueue.Job> jobList = new ArrayList<>();
+        for (TestPolicy test : tests) {
+            stats.expect(test.name());
+        }
+        for (int run = 1; run <= runs; run++) {
+            for (TestPolicy test : tests) {
+                String tag = policy.part(test.part()).orElseThrow().tag();
+                RunSpec spec = new RunSpec(policy.testPackage(), List.of(tag), List.of(test.name()),
+                        common.limitSeconds(test), common.heap(policy), Settings.outputCap(),
+                        out.resolve(test.name()).resolve("run-" + run));
+                jobList.add(new RunQueue.Job(test.name(), run, spec));
+            }
+        }
+        console.printf("repeat: %d run(s) of %d test(s), %d at a time%n", runs, tests.size(), jobs);
+        console.flush();
+        List<RunResult> all = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("repeat").setInitialMax(jobList.size())
+                .setConsumer(new ProgressConsumer(console, System.console() != null)).setUpdateIntervalMillis(500)
+                .build();
+        try (bar) {
+            RunQueue.runAll(common.runner(null), jobList, jobs, null, (job, report) -> {
+                missing.addAll(report.missing());
+                for (RunResult result : report.results()) {
+                    all.add(result);
+                    stats.add(result);
+                }
+                keepOrDiscard(job, report, kept);
+                bar.step();
+                bar.setExtraMessage(stats.failures() + " failed");
+                return report.missing().isEmpty() && !(failFast && stats.failures() > 0);
+            });
+        }
+        stats.print(console);
+        for (String test : missing.stream().distinct().toList()) {
+            console.println("repeat: no test " + test + " in " + policy.testPackage());
+        }
+        kept.forEach(console::println);
+        if (!kept.isEmpty() || keepAll) {
+            console.println("logs: " + out);
+        }
+        console.flush();
+        return ExitCodes.computeExitCode(all, missing);
+    }
+
+    /** A failing run keeps its folder plus a note with its seed; a passing one is deleted unless --keep-all. */
+    private void keepOrDiscard(RunQueue.Job job, RunReport report, List<String> kept) throws IOException {
+        RunResult failure = report.results().stream().filter(r -> !r.passed()).findFirst().orElse(null);
+        Path dir = job.spec().dir();
+        if (failure != null) {
+            String seed = failure.seed().isEmpty() ? "" : "seed " + failure.seed()
+                    + " (replay: grader/grade repeat " + failure.test() + " --seed " + failure.seed() + ")\n";
+            Files.writeString(dir.resolve("failure.txt"), failure.test() + " run " + job.run() + ": "
+                    + failure.status().label() + "\n" + failure.note() + "\n" + seed);
+            kept.add(String.format("%s run %d: %s: %s%s", failure.test(), job.run(), failure.status().label(),
+                    failure.note().lines().findFirst().orElse(""), failure.seed().isEmpty() ? ""
+                            : " [seed " + failure.seed() + "]"));
+        } else if (!keepAll) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private List<TestPolicy> resolve(Policy policy) throws UserException {
+        List<TestPolicy> tests = new ArrayList<>();
+        for (String target : targets) {
+            var part = policy.part(target);
+            var test = policy.test(target).or(() -> policy.test("Test" + target));
+            if (part.isPresent()) {
+                tests.addAll(part.map(PartPolicy::tests).orElseThrow());
+            } else if (test.isPresent()) {
+                tests.add(test.get());
+            } else {
+                throw new UserException("unknown test or part '" + target + "'; parts are " + policy.partNames()
+                        + ", tests are named like " + policy.parts().get(0).tests().get(0).name());
+            }
+        }
+        return tests.stream().distinct().toList();
     }
 }

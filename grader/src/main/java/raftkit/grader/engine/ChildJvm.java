@@ -28,15 +28,10 @@ public final class ChildJvm {
     /**
      * Starts {@code command} and waits for it to end or to reach {@code wallCap}.
      *
+     * @param workDir   the child's working folder, or null for the grader's
      * @param outputCap characters of output kept; past it the output is cut
      * @param live      where output is echoed as it arrives, or null
      */
-    public static ChildOutcome run(List<String> command, Duration wallCap, long outputCap, Path log, Writer live)
-            throws IOException, InterruptedException {
-        return run(command, null, wallCap, outputCap, log, live);
-    }
-
-    /** As {@link #run(List, Duration, long, Path, Writer)}, started in {@code workDir} (null: the grader's). */
     public static ChildOutcome run(List<String> command, Path workDir, Duration wallCap, long outputCap, Path log,
                                    Writer live) throws IOException, InterruptedException {
         long start = System.nanoTime();

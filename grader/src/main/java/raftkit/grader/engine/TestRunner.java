@@ -27,7 +27,7 @@ public final class TestRunner {
 
     private final List<Path> classpath;
     private final Map<String, String> properties;
-    private final UnaryOperator<List<String>> launcher;
+    private final UnaryOperator<List<String>> wrapper;
     private final Path workDir;
 
     /**
@@ -38,20 +38,21 @@ public final class TestRunner {
         this(classpath, properties, UnaryOperator.identity(), null);
     }
 
-    private TestRunner(List<Path> classpath, Map<String, String> properties, UnaryOperator<List<String>> launcher,
+    private TestRunner(List<Path> classpath, Map<String, String> properties, UnaryOperator<List<String>> wrapper,
                        Path workDir) {
         this.classpath = List.copyOf(classpath);
         this.properties = Map.copyOf(properties);
-        this.launcher = launcher;
+        this.wrapper = wrapper;
         this.workDir = workDir;
     }
 
     /**
-     * The same engine with each child's command passed through {@code launcher} (batch grading wraps it in a
-     * sandbox) and started in {@code workDir}.
+     * The same runner with every child command passed through {@code wrapper} (e.g. a sandbox that prefixes
+     * {@code bwrap ... --}) and started in {@code workDir}. The wrapped process's whole tree is still killed on
+     * timeout, and the results file must be writable inside the wrapper (it lives in the spec's {@code dir}).
      */
-    public TestRunner launchedBy(UnaryOperator<List<String>> launcher, Path workDir) {
-        return new TestRunner(classpath, properties, launcher, workDir);
+    public TestRunner launchedBy(UnaryOperator<List<String>> wrapper, Path workDir) {
+        return new TestRunner(classpath, properties, wrapper, workDir);
     }
 
     /**
@@ -66,8 +67,8 @@ public final class TestRunner {
         Files.deleteIfExists(results);
         ChildRequest request = new ChildRequest(results, spec.limitSeconds(),
                 spec.packageName(), spec.tags(), spec.tests());
-        ChildOutcome outcome = ChildJvm.run(launcher.apply(command(spec, request)), workDir, wallCap(spec),
-                spec.outputCap(), log, live);
+        List<String> command = wrapper.apply(command(spec, request));
+        ChildOutcome outcome = ChildJvm.run(command, workDir, wallCap(spec), spec.outputCap(), log, live);
         return Reconciler.reconcile(Reconciler.read(results), spec.tests(), outcome, log, spec.outputCap());
     }
 
