@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,9 +95,10 @@ public final class RepeatCommand implements Callable<Integer> {
         List<RunResult> all = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        boolean terminal = System.console() != null;
         ProgressBar bar = new ProgressBarBuilder().setTaskName("repeat").setInitialMax(jobList.size())
-                .setConsumer(new ProgressConsumer(console, System.console() != null)).setUpdateIntervalMillis(500)
-                .build();
+                .setStyle(terminal ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                .setConsumer(new ProgressConsumer(console, terminal)).setUpdateIntervalMillis(500).build();
         try (bar) {
             RunQueue.runAll(common.runner(null), jobList, jobs, null, (job, report) -> {
                 missing.addAll(report.missing());
@@ -132,7 +134,8 @@ public final class RepeatCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("failure.txt"), failure.test() + " run " + job.run() + ": "
                     + failure.status().label() + "\n" + failure.note() + "\n" + seed);
             kept.add(String.format("%s run %d: %s: %s%s", failure.test(), job.run(), failure.status().label(),
-                    failure.note().lines().findFirst().orElse(""), failure.seed().isEmpty() ? ""
+                        failure.note().lines().findFirst().orElse(""),
+                    failure.seed().isEmpty() || failure.note().contains(failure.seed()) ? ""
                             : " [seed " + failure.seed() + "]"));
         } else if (!keepAll) {
             try (Stream<Path> walk = Files.walk(dir)) {
