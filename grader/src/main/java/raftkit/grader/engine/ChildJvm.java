@@ -25,14 +25,27 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /** When the child must be killed, asked again at every poll so a child that shows progress can earn time. */
+    @FunctionalInterface
+    public interface Deadline {
+        /** The deadline as a {@link System#nanoTime()} value. */
+        long nanos();
+
+        /** A deadline {@code cap} from now. */
+        static Deadline after(Duration cap) {
+            long at = System.nanoTime() + cap.toNanos();
+            return () -> at;
+        }
+    }
+
     /**
-     * Starts {@code command} and waits for it to end or to reach {@code wallCap}.
+     * Starts {@code command} and waits for it to end or to pass its deadline.
      *
      * @param workDir   the child's working folder, or null for the grader's
      * @param outputCap characters of output kept; past it the output is cut
      * @param live      where output is echoed as it arrives, or null
      */
-    public static ChildOutcome run(List<String> command, Path workDir, Duration wallCap, long outputCap, Path log,
+    public static ChildOutcome run(List<String> command, Path workDir, Deadline deadline, long outputCap, Path log,
                                    Writer live) throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -46,12 +59,11 @@ public final class ChildJvm {
         pump.start();
         // Descendants are remembered while the child lives: once it exits, its orphans are no longer found.
         Set<ProcessHandle> seen = new HashSet<>();
-        long deadline = start + wallCap.toNanos();
         boolean timedOut = false;
         try {
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(seen::add);
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline.nanos()) {
                     timedOut = true;
                     ProcessReaper.killTree(process);
                     process.waitFor();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,10 @@ public final class TestRunner {
 
     /** Covers the child watchdog's own grace after a test's limit. */
     static final double WATCHDOG_GRACE_SECONDS = 2;
-    /** The parent kills the child this long after the watchdog should have: JVM start-up plus a thread dump. */
+    /** The parent kills the child this long after the watchdog should have fired: time for a thread dump. */
     static final double KILL_MARGIN_SECONDS = 15;
+    /** Extra time before the first test starts: JVM start-up and discovery, slow on a loaded machine. */
+    static final double STARTUP_SECONDS = 60;
 
     private final List<Path> classpath;
     private final Map<String, String> properties;
@@ -68,7 +69,8 @@ public final class TestRunner {
         ChildRequest request = new ChildRequest(results, spec.limitSeconds(),
                 spec.packageName(), spec.tags(), spec.tests());
         List<String> command = wrapper.apply(command(spec, request));
-        ChildOutcome outcome = ChildJvm.run(command, workDir, wallCap(spec), spec.outputCap(), log, live);
+        ChildOutcome outcome = ChildJvm.run(command, workDir, new ProgressDeadline(results, spec.limitSeconds()),
+                spec.outputCap(), log, live);
         return Reconciler.reconcile(Reconciler.read(results), spec.tests(), outcome, log, spec.outputCap());
     }
 
@@ -92,13 +94,34 @@ public final class TestRunner {
         return command;
     }
 
-    private static Duration wallCap(RunSpec spec) {
-        int tests = Math.max(1, spec.tests().size());
-        double seconds = tests * (spec.limitSeconds() + WATCHDOG_GRACE_SECONDS) + KILL_MARGIN_SECONDS;
-        if (spec.tests().isEmpty()) {
-            // A whole part by tag: the count is unknown here, and the child's watchdog bounds each test anyway.
-            seconds = 50 * (spec.limitSeconds() + WATCHDOG_GRACE_SECONDS) + KILL_MARGIN_SECONDS;
+    /**
+     * The parent's cap: a test's limit plus margins, counted from the last line the child wrote to its results
+     * file. A child that keeps starting and finishing tests is alive; one silent past a test's limit is stuck.
+     */
+    private static final class ProgressDeadline implements ChildJvm.Deadline {
+        private final Path results;
+        private final long windowNanos;
+        private long lastSize;
+        private long lastProgress;
+
+        ProgressDeadline(Path results, double limitSeconds) {
+            this.results = results;
+            this.windowNanos = (long) ((limitSeconds + WATCHDOG_GRACE_SECONDS + KILL_MARGIN_SECONDS) * 1e9);
+            this.lastProgress = System.nanoTime() + (long) (STARTUP_SECONDS * 1e9);
         }
-        return Duration.ofMillis((long) (seconds * 1000));
+
+        @Override
+        public long nanos() {
+            try {
+                long size = Files.exists(results) ? Files.size(results) : 0;
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastProgress = Math.max(lastProgress, System.nanoTime());
+                }
+            } catch (IOException e) {
+                // The file is being replaced or removed; keep the last deadline.
+            }
+            return lastProgress + windowNanos;
+        }
     }
 }

@@ -22,7 +22,8 @@ class ChildJvmTest {
     void when_child_outlives_its_cap_then_it_and_its_children_are_killed() throws Exception {
         Path pid = dir.resolve("pid");
         List<String> command = List.of("sh", "-c", "sleep 600 & echo $! > " + pid + "; echo started; wait");
-        ChildOutcome outcome = ChildJvm.run(command, null, Duration.ofSeconds(1), 1000, dir.resolve("log"), null);
+        ChildOutcome outcome = ChildJvm.run(command, null, ChildJvm.Deadline.after(Duration.ofSeconds(1)), 1000,
+                dir.resolve("log"), null);
         assertTrue(outcome.timedOut());
         assertTrue(outcome.seconds() < 10, "took " + outcome.seconds());
         assertEquals("started\n", Files.readString(dir.resolve("log")));
@@ -39,7 +40,8 @@ class ChildJvmTest {
         Path pid = dir.resolve("pid");
         // The shell leaves a background sleep behind and exits at once: the sleep is seen while the shell lives.
         List<String> command = List.of("sh", "-c", "sleep 600 & echo $! > " + pid + "; sleep 0.5; exit 7");
-        ChildOutcome outcome = ChildJvm.run(command, null, Duration.ofSeconds(30), 1000, dir.resolve("log"), null);
+        ChildOutcome outcome = ChildJvm.run(command, null, ChildJvm.Deadline.after(Duration.ofSeconds(30)), 1000,
+                dir.resolve("log"), null);
         assertFalse(outcome.timedOut());
         assertEquals(7, outcome.exitCode());
         long orphan = Long.parseLong(Files.readString(pid).trim());
