@@ -36,11 +36,13 @@ public final class PartBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Benchmark: each part in its own JVM (%s), %d cores, Java %s%n", HEAP_CAP,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("part  tests  failed  wall s  CPU s  peak heap MB      RPCs      bytes | Go wall s");
+        System.out.println("part  tests  failed  wall s  CPU s  heap MB  live MB      RPCs      bytes | Go wall s");
         rows.forEach(System.out::println);
         System.out.println("Go wall s: the Go lab with a good solution on 2 cores (a few CPU seconds per part).");
-        System.out.println("CPU s: the whole test JVM (peers, network, JIT, GC). Peak heap: heap in use, sampled "
-                + "every 50 ms, garbage included.");
+        System.out.println("wall s and CPU s: while the part's tests ran; CPU of the whole test JVM (peers, network, "
+                + "JIT, GC).");
+        System.out.println("heap MB: peak heap in use, garbage included (sampled every 50 ms); live MB: the most heap "
+                + "any collection left in use.");
     }
 
     private static Properties runPart(String part) throws IOException, InterruptedException {
@@ -67,10 +69,14 @@ public final class PartBenchmark {
         if (n.isEmpty()) {
             return String.format(Locale.ROOT, "%-4s  the part's JVM failed; see its output above | %9s", part, go);
         }
-        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %12.0f  %8s  %9s | %9s", part,
+        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %7.0f  %7.0f  %8s  %9s | %9s", part,
                 n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"), seconds(n, "cpuNanos"),
-                Long.parseLong(n.getProperty("peakHeapBytes")) / 1048576.0, n.getProperty("rpcs"),
+                megabytes(n, "peakHeapBytes"), megabytes(n, "peakLiveBytes"), n.getProperty("rpcs"),
                 n.getProperty("bytes"), go);
+    }
+
+    private static double megabytes(Properties n, String key) {
+        return Long.parseLong(n.getProperty(key)) / 1048576.0;
     }
 
     private static double seconds(Properties n, String key) {

@@ -3,21 +3,35 @@ package raftkit.tester.bench;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import raftkit.tester.PartTotal;
 import raftkit.tester.PartTotalsListener;
 
@@ -35,6 +49,7 @@ public final class PartRun {
     public static void main(String[] args) throws IOException {
         String part = args[0];
         AtomicLong peakHeap = new AtomicLong();
+        AtomicLong peakLive = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "benchmark-heap-sampler");
             t.setDaemon(true);
@@ -43,29 +58,58 @@ public final class PartRun {
         sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
                 0, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        watchCollections(peakLive);
 
         PartTotalsListener totals = new PartTotalsListener();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("raftkit.tester"))
                 .filters(TagFilter.includeTags(part))
                 .build();
+        Launcher launcher = LauncherFactory.create(
+                LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        TestPlan plan = launcher.discover(request);
         long start = System.nanoTime();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(request, totals);
+        long cpuStart = processCpuNanos();
+        launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
         sampler.shutdownNow();
+        // a benchmark of a failing part is still printed, with the reasons beside it
+        summary.getSummary().printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 0);
 
         PartTotal total = totals.totals().get(part);
         Properties result = new Properties();
         result.setProperty("tests", String.valueOf(total == null ? 0 : total.tests()));
         result.setProperty("failed", String.valueOf(total == null ? 0 : total.failed()));
         result.setProperty("wallNanos", String.valueOf(wall));
-        result.setProperty("cpuNanos", String.valueOf(processCpuNanos()));
+        result.setProperty("cpuNanos", String.valueOf(cpu));
         result.setProperty("peakHeapBytes", String.valueOf(peakHeap.get()));
+        result.setProperty("peakLiveBytes", String.valueOf(peakLive.get()));
         result.setProperty("rpcs", String.valueOf(total == null ? 0 : total.rpcs()));
         result.setProperty("bytes", String.valueOf(total == null ? 0 : total.bytes()));
         try (Writer out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
             result.store(out, "benchmark of part " + part);
+        }
+    }
+
+    /** Keeps in {@code peak} the most heap any collection left in use: about the live data at its highest. */
+    private static void watchCollections(AtomicLong peak) {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        NotificationListener afterGc = (notification, handback) -> {
+            if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                GcInfo info = GarbageCollectionNotificationInfo
+                        .from((CompositeData) notification.getUserData()).getGcInfo();
+                long used = info.getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                peak.accumulateAndGet(used, Math::max);
+            }
+        };
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterGc, null, null);
+            }
         }
     }
 
