@@ -28,7 +28,6 @@ public final class Config implements AutoCloseable {
     /** applierSnap asks for a snapshot after every SNAPSHOT_INTERVAL commands (config.go). */
     public static final int SNAPSHOT_INTERVAL = 10;
     private static final long TIME_LIMIT_NANOS = 120_000_000_000L;
-    private static final long NANOS_PER_MILLI = 1_000_000;
     private static final AtomicBoolean CPU_CHECKED = new AtomicBoolean();
 
     private final int n;
@@ -61,7 +60,8 @@ public final class Config implements AutoCloseable {
         }
         this.n = n;
         this.net = new Network();
-        // the tester's choices come from the network's seed too, so -Draftkit.seed= replays both
+        // the tester's choices come from the network's seed too, so -Draftkit.seed= replays both; the mask keeps
+        // the two random streams from being the same sequence
         this.random = new Random(net.seed() ^ 0x5DEECE66DL);
         this.logs = new AppliedLogs(n);
         this.peers = new Peers(n, net, factory, this::randString, logs, failure);
