@@ -12,12 +12,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code handout/build OUT_DIR [--git] [--full-check]}: the instructor's command. */
-@Command(name = "handout/build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Builds the student kit into OUT_DIR: solutions stripped, the handout module and CI left out,",
-            "the student README added. Then checks it: no solution line survives, it compiles, the stub",
-            "fails every 3A test quickly, and the reference passes them. OUT_DIR is written only if every",
-            "check holds."},
+@Command(name = "handout/build", mixinStandardHelpOptions = true, sortOptions = false, version = "raftkit handout 1.0",
+        usageHelpWidth = 100,
+        description = "Builds the student kit into OUT_DIR: solutions stripped, the handout module and CI left out,"
+                + " the student README added. Then checks it: no solution line survives, it compiles, the stub fails"
+                + " every 3A test quickly, and the reference passes them. OUT_DIR is written only if every check"
+                + " holds.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the kit was built and every check held",
