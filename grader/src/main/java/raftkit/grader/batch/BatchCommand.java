@@ -74,10 +74,14 @@ public final class BatchCommand implements Callable<Integer> {
         List<PartPolicy> chosen = choose(policy);
         Path report = reportDir();
         Kit kit = common.kit();
-        Sandbox sandbox = noSandbox ? Sandbox.none("--no-sandbox was given") : Sandbox.detect();
+        KitLayout layout = new KitLayout(kit.root(), policy.studentFiles());
+        List<Path> hidden = new ArrayList<>(List.of(submissions, report));
+        layout.studentSourceRoots().forEach(root -> hidden.add(kit.root().resolve(root)));
+        Files.createDirectories(report);
+        Sandbox sandbox = (noSandbox ? Sandbox.none("--no-sandbox was given") : Sandbox.detect()).hiding(hidden);
         EngineGrader grader = new EngineGrader(policy, chosen, common, this::childClasspath, childProperties(),
                 sandbox);
-        BatchRunner runner = new BatchRunner(PristineKit.index(new KitLayout(kit.root(), policy.studentFiles())),
+        BatchRunner runner = new BatchRunner(PristineKit.index(layout),
                 new SourceCompiler(compileClasspath(kit)), grader, sandbox,
                 new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES));
         int jobs = common.jobs(JOBS_PER_CORE * Runtime.getRuntime().availableProcessors());

@@ -11,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps a submission's test JVMs in bubblewrap where it is available: no network, the
- * whole file system read-only except the submission's scratch folder (even {@code /tmp}, where a kit or a
+ * submissions, the report and the reference sources hidden (see {@link #hiding}), the rest of the file system
+ * read-only except the submission's scratch folder (even {@code /tmp}, where a kit or a
  * report may live: test JVMs get a temporary folder inside their scratch folder instead), a process namespace
  * of its own (every process in it dies with it), and {@code --die-with-parent} so nothing outlives the grader.
  *
  * <p>What it does not prevent: code in a test JVM runs in the same JVM as the test listener, so it can call
  * that listener, write a forged results file into its own scratch folder, or use the CPU and memory the caps
- * allow. The engine limits this by trusting a results file only when the child's exit status agrees with it
- * and every expected test is in it; anything else is scored as a crash.
+ * allow; it can read whatever the machine's other folders hold. The engine limits the first by
+ * trusting a results file only when the child's exit status agrees with it and every expected test is in it;
+ * anything else is scored as a crash, and each run's output is kept for a TA to check.
  */
 public final class Sandbox {
 
@@ -30,10 +32,27 @@ public final class Sandbox {
 
     private final Optional<Path> bwrap;
     private final String description;
+    private final List<Path> hidden;
 
-    private Sandbox(Optional<Path> bwrap, String description) {
+    private Sandbox(Optional<Path> bwrap, String description, List<Path> hidden) {
         this.bwrap = bwrap;
         this.description = description;
+        this.hidden = List.copyOf(hidden);
+    }
+
+    private Sandbox(Optional<Path> bwrap, String description) {
+        this(bwrap, description, List.of());
+    }
+
+    /**
+     * The same sandbox with {@code folders} hidden behind empty ones: the submissions, the report (a
+     * submission's own scratch folder stays visible) and the kit's reference sources, so a submission can
+     * neither read another student's work nor the model answer.
+     */
+    public Sandbox hiding(List<Path> folders) {
+        List<Path> all = new ArrayList<>(hidden);
+        folders.stream().map(f -> f.toAbsolutePath().normalize()).filter(Files::isDirectory).forEach(all::add);
+        return new Sandbox(bwrap, description, all);
     }
 
     /** No sandbox, with the reason shown once in the report. */
@@ -47,8 +66,8 @@ public final class Sandbox {
         if (found.isEmpty()) {
             return none("bwrap (package bubblewrap) is not installed");
         }
-        Sandbox candidate = new Sandbox(found, "sandboxed with bwrap: no network, read-only file system except "
-                + "the submission's scratch folder, own process namespace");
+        Sandbox candidate = new Sandbox(found, "sandboxed with bwrap: no network, other submissions and the "
+                + "report hidden, read-only file system except the submission's scratch folder, own process namespace");
         if (!candidate.works()) {
             return none("bwrap is installed but cannot create namespaces on this machine");
         }
@@ -78,8 +97,12 @@ public final class Sandbox {
         String dir = writable.toAbsolutePath().normalize().toString();
         List<String> wrapped = new ArrayList<>(List.of(bwrap.get().toString(),
                 "--die-with-parent", "--unshare-all", "--new-session",
-                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--bind", dir, dir, "--chdir", dir, "--setenv", TAG_VARIABLE, tag, "--"));
+                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
+        hidden.forEach(h -> wrapped.addAll(List.of("--tmpfs", h.toString())));
+        wrapped.addAll(List.of("--bind", dir, dir));
+        // Read-only once the scratch folder's mount point exists inside them.
+        hidden.forEach(h -> wrapped.addAll(List.of("--remount-ro", h.toString())));
+        wrapped.addAll(List.of("--chdir", dir, "--setenv", TAG_VARIABLE, tag, "--"));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -43,6 +43,20 @@ class SandboxTest {
     }
 
     @Test
+    void when_folders_are_hidden_then_the_submission_sees_them_empty_but_keeps_its_scratch_folder() throws Exception {
+        Sandbox sandbox = Sandbox.detect();
+        assumeTrue(sandbox.isActive(), sandbox.description());
+        Path others = Files.createDirectories(dir.resolve("submissions/bob"));
+        Files.writeString(others.resolve("Raft.java"), "bob's work");
+        Path scratch = Files.createDirectories(dir.resolve("report/.scratch/alice"));
+        String out = runInside(sandbox.hiding(List.of(dir.resolve("submissions"), dir.resolve("report"))), scratch,
+                "cat " + others.resolve("Raft.java") + " || echo hidden; echo mine > mine.txt; ls ..");
+        assertTrue(out.contains("hidden"), out);
+        assertFalse(out.contains("bob's work"), out);
+        assertTrue(Files.isRegularFile(scratch.resolve("mine.txt")), out);
+    }
+
+    @Test
     void when_sandboxed_command_ends_then_processes_it_detached_end_with_it() throws Exception {
         Sandbox sandbox = Sandbox.detect();
         assumeTrue(sandbox.isActive(), sandbox.description());
