@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Maven in a kit folder, its output going to a log file. A run is tried offline first (fast, and enough once
- * the dependencies are in the local repository) and again online if that fails, so a fresh machine still works.
+ * the dependencies are in the local repository) and again online only if offline mode was what stopped it, so a
+ * fresh machine still works and a real failure is not run twice.
  */
 final class Maven {
 
@@ -41,10 +42,19 @@ final class Maven {
         this.logs = logs;
     }
 
-    /** Runs {@code mvn -B <args>}, offline and then online if needed, each attempt stopped after {@code limit}. */
+    /**
+     * Runs {@code mvn -B <args>} offline, and again online if the offline run failed for want of something not yet
+     * in the local repository; each attempt is stopped after {@code limit}.
+     */
     Run run(Duration limit, String... args) throws IOException, InterruptedException {
         Run offline = once(limit, true, args);
-        return offline.ok() || offline.timedOut() ? offline : once(limit, false, args);
+        return offline.ok() || offline.timedOut() || !needsNetwork(offline) ? offline : once(limit, false, args);
+    }
+
+    /** Maven's words when offline mode stopped it ("Cannot access central ... in offline mode"). */
+    private static boolean needsNetwork(Run run) throws IOException {
+        String log = Files.readString(run.log(), StandardCharsets.UTF_8);
+        return log.contains("offline mode") || log.contains("has not been downloaded from it before");
     }
 
     private Run once(Duration limit, boolean offline, String... args) throws IOException, InterruptedException {
