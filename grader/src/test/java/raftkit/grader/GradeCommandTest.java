@@ -82,6 +82,40 @@ class GradeCommandTest {
     }
 
     @Test
+    void when_jobs_run_in_parallel_then_each_run_gets_a_line_and_the_same_scores() {
+        int code = grade("F1", "-p", "2", "--out", dir.resolve("out").toString());
+        String text = out.toString();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        assertTrue(text.matches("(?s).*TestAlphaF1 run 1 +passed .*"), text);
+        assertTrue(text.matches("(?s).*TestBetaF1 run 1 +failed .*"), text);
+        assertTrue(text.matches("(?s).*F1 \\(fixture part\\) +5 / 10\n.*"), text);
+    }
+
+    @Test
+    void when_submission_does_not_compile_then_every_test_scores_zero_with_the_compiler_message() throws Exception {
+        Path submission = dir.resolve("submission");
+        Files.createDirectories(submission);
+        Files.writeString(submission.resolve("Raft.java"), "package raftkit.raft;\npublic final class Raft {\n");
+        Path results = dir.resolve("results.json");
+        int code = grade("F1", "--submission", submission.toString(), "--out", dir.resolve("out").toString(),
+                "--results", results.toString());
+        String text = out.toString();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        assertTrue(text.contains("--- the submission does not compile:"), text);
+        assertTrue(text.matches("(?s).*F1 +TestAlphaF1 +not compiled .*0 / 5\n.*"), text);
+        JsonNode json = new ObjectMapper().readTree(results.toFile());
+        assertEquals(0.0, json.get("score").asDouble());
+        assertTrue(json.get("tests").get(0).get("output").asText().contains("reached end of file while parsing"),
+                json.toString());
+    }
+
+    @Test
+    void when_submission_is_missing_then_could_not_grade() {
+        assertEquals(ExitCodes.USAGE, grade("F1", "--submission", dir.resolve("nope").toString()));
+        assertEquals("grade: no such submission: " + dir.resolve("nope") + "\n", err.toString());
+    }
+
+    @Test
     void when_policy_names_a_missing_test_then_no_tests_found() {
         int code = grade("F2", "--out", dir.resolve("out").toString());
         assertEquals(ExitCodes.NO_TESTS_FOUND, code, out.toString() + err);

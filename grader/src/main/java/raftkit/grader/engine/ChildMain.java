@@ -15,7 +15,6 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import raftkit.tester.PartTotalsListener;
 
 /**
  * The main class of a child JVM: runs the tests a {@link ChildRequest} selects through the JUnit Platform
@@ -74,8 +73,8 @@ public final class ChildMain {
                 .filters(filters.toArray(new Filter<?>[0]))
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(config)) {
-            // the tester's per-part totals (wall, CPU, RPCs, bytes), printed after the run as under Maven
-            session.getLauncher().execute(discovery, listener, new PartTotalsListener());
+            // Not the tester's PartTotalsListener: a child runs one test, so its "part" totals would be one test's.
+            session.getLauncher().execute(discovery, listener);
         }
     }
 

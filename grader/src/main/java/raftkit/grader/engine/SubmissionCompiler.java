@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -43,23 +45,29 @@ public final class SubmissionCompiler {
         }
         Path src = work.resolve("src").resolve(STUDENT_PACKAGE);
         Files.createDirectories(src);
-        List<String> args = new ArrayList<>(List.of("-d", work.resolve("classes").toString(), "--release", "17",
-                "-encoding", "UTF-8", "-nowarn", "-cp", dependencies(kit)));
+        Files.createDirectories(work.resolve("classes"));
+        List<String> options = List.of("-d", work.resolve("classes").toString(), "--release", "17",
+                "-encoding", "UTF-8", "-nowarn", "-cp", dependencies(kit));
+        List<Path> sources = new ArrayList<>();
         for (Path file : found) {
             Path copy = src.resolve(file.getFileName());
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            args.add(copy.toString());
+            sources.add(copy);
         }
         try (Stream<Path> api = Files.list(kit.apiSources())) {
-            api.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+            api.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IOException("compiling a submission needs a JDK, not a JRE");
         }
         StringWriter messages = new StringWriter();
-        int code = javac.getTask(messages, null, null, args, null, null).call() ? 0 : 1;
-        return new Compilation(code == 0, work.resolve("classes"), found, messages.toString());
+        boolean ok;
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            ok = javac.getTask(messages, files, null, options, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
+        }
+        return new Compilation(ok, work.resolve("classes"), found, messages.toString());
     }
 
     private static List<Path> studentFiles(Path root, List<String> globs) throws IOException {
