@@ -36,16 +36,22 @@ public final class RaftTestExtension
         Optional<Duration> limit = TimeLimit.resolve(context.getConfigurationParameter(TimeLimit.PROPERTY));
         String testName = context.getRequiredTestMethod().getName();
         if (limit.isEmpty()) {
-            try (TestConfigs configs = watch(context, Thread.currentThread())) {
+            TestConfigs configs = watch(context, Thread.currentThread());
+            try {
                 invocation.proceed();
+            } finally {
+                configs.close();
             }
             return;
         }
         TimedBody body = new TimedBody(invocation, testName);
-        try (TestConfigs configs = watch(context, body.thread())) {
+        TestConfigs configs = watch(context, body.thread());
+        try {
             if (!body.runWithin(limit.get())) {
                 throw timedOut(body, testName, limit.get());
             }
+        } finally {
+            configs.close();
         }
         body.rethrow();
     }

@@ -36,7 +36,12 @@ final class TimedBody {
     /** Starts the body; true if it ended within {@code limit}, in which case {@link #rethrow} gives its outcome. */
     boolean runWithin(Duration limit) throws InterruptedException {
         thread.start();
-        thread.join(limit.toMillis());
+        try {
+            thread.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            thread.interrupt(); // the run is being stopped: stop the body too
+            throw e;
+        }
         return !thread.isAlive();
     }
 
