@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,7 +70,9 @@ public final class Network implements AutoCloseable {
         NetworkThreads threads = new NetworkThreads(NETWORKS.incrementAndGet());
         this.timer = new ScheduledThreadPoolExecutor(1, threads.factory("timer"));
         timer.setRemoveOnCancelPolicy(true);
-        this.handlers = HandlerPool.create(threads.factory("handler"));
+        // A cached pool: a handler may block as long as it likes, so a call never waits for a busy thread.
+        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads.factory("handler"));
     }
 
     /** The seed of this network's random choices; give it back with {@code -Draftkit.seed=} to replay them. */
