@@ -52,6 +52,7 @@ public final class Network implements AutoCloseable {
     private volatile boolean longDelays;
     private volatile boolean longReordering;
     private volatile boolean closed;
+    private volatile PauseListener pauseListener;
     private final AtomicInteger totalCount = new AtomicInteger();
     private final AtomicLong totalBytes = new AtomicLong();
     private final Set<PendingCall> inFlight = ConcurrentHashMap.newKeySet();
@@ -212,10 +213,10 @@ public final class Network implements AutoCloseable {
         boolean isLongReordering = longReordering;
         if (!route.delivers()) {
             // A: simulate no reply and eventual timeout; nothing is delivered.
-            pause(call, longDelays ? rand.nextInt(LONG_TIMEOUT_MS) : rand.nextInt(SHORT_TIMEOUT_MS));
+            pause(call, Pause.TIMEOUT, longDelays ? rand.nextInt(LONG_TIMEOUT_MS) : rand.nextInt(SHORT_TIMEOUT_MS));
             return null;
         }
-        if (!isReliable && !pause(call, rand.nextInt(SHORT_DELAY_MS))) { // B: short delay
+        if (!isReliable && !pause(call, Pause.SHORT_DELAY, rand.nextInt(SHORT_DELAY_MS))) { // B: short delay
             return null;
         }
         if (!isReliable && rand.nextInt(1000) < DROP_PER_MILLE) { // C: drop the request, as if timeout
@@ -251,7 +252,7 @@ public final class Network implements AutoCloseable {
         if (isLongReordering && rand.nextInt(REORDER_OUT_OF) < REORDER_CHANCE) {
             // H: delay the response for a while; its bytes count only if it is delivered.
             int ms = REORDER_MIN_MS + rand.nextInt(1 + rand.nextInt(REORDER_SPREAD_MS));
-            if (!pause(call, ms)) {
+            if (!pause(call, Pause.REORDER, ms)) {
                 return null;
             }
         }
@@ -269,7 +270,11 @@ public final class Network implements AutoCloseable {
     }
 
     /** Waits {@code ms} on the network's timer; false if the wait was cut short (cleanup or interrupt). */
-    private boolean pause(PendingCall call, int ms) {
+    private boolean pause(PendingCall call, Pause kind, int ms) {
+        PauseListener listener = pauseListener;
+        if (listener != null) {
+            listener.paused(kind, ms);
+        }
         if (ms == 0) {
             return !call.cancelled();
         }
@@ -285,6 +290,19 @@ public final class Network implements AutoCloseable {
             pending.cancel(false);
         }
         return waited;
+    }
+
+    /** The network's three kinds of wait (steps A, B and H). */
+    enum Pause { TIMEOUT, SHORT_DELAY, REORDER }
+
+    /** Told of each wait as it starts, on the caller's thread. For tests: times alone blur on a busy machine. */
+    interface PauseListener {
+        void paused(Pause kind, int ms);
+    }
+
+    /** For tests only: sees every random wait the network chooses. */
+    void setPauseListener(PauseListener listener) {
+        this.pauseListener = listener;
     }
 
     private void recheckCallsInFlight() {

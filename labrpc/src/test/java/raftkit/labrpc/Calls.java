@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 /** Test helpers: many calls at once with their outcomes and times, and polling for a condition. */
 final class Calls {
 
-    /** One finished call. */
-    record Outcome(boolean ok, long millis) {
+    /** One finished call: its result, its time, and the waits the network chose for it (if logged). */
+    record Outcome(boolean ok, long millis, int pausedMs) {
     }
 
     private Calls() {
@@ -25,12 +25,12 @@ final class Calls {
      */
     static List<Outcome> run(Network net, String prefix, Object serverName, int clients, int perClient)
             throws Exception {
-        return run(net, prefix, serverName, clients, perClient, true);
+        return run(net, null, prefix, serverName, clients, perClient, true);
     }
 
-    /** As above, with the ends enabled or not. */
-    static List<Outcome> run(Network net, String prefix, Object serverName, int clients, int perClient,
-            boolean enabled) throws Exception {
+    /** As above, with the ends enabled or not, and each call's waits taken from {@code log} (may be null). */
+    static List<Outcome> run(Network net, PauseLog log, String prefix, Object serverName, int clients,
+            int perClient, boolean enabled) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<List<Outcome>>> futures = new ArrayList<>();
@@ -42,7 +42,7 @@ final class Calls {
                 futures.add(pool.submit(() -> {
                     List<Outcome> outcomes = new ArrayList<>();
                     for (int i = 0; i < perClient; i++) {
-                        outcomes.add(timed(end, i));
+                        outcomes.add(timed(end, i, log));
                     }
                     return outcomes;
                 }));
@@ -59,14 +59,14 @@ final class Calls {
     }
 
     /** One {@code JunkServer.handler2} call, timed; a wrong reply fails the test. */
-    static Outcome timed(ClientEnd end, int arg) {
+    static Outcome timed(ClientEnd end, int arg, PauseLog log) {
         long t0 = System.nanoTime();
         Optional<String> reply = end.call("JunkServer.handler2", arg, String.class);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         if (reply.isPresent() && !reply.get().equals("handler2-" + arg)) {
             throw new AssertionError("wrong reply from Handler2: " + reply.get());
         }
-        return new Outcome(reply.isPresent(), millis);
+        return new Outcome(reply.isPresent(), millis, log == null ? 0 : log.takeThreadTotal());
     }
 
     static long count(List<Outcome> outcomes, java.util.function.Predicate<Outcome> which) {

@@ -225,6 +225,10 @@ class NetworkTest {
     @Test
     void testRegression1() throws Exception {
         JunkServer js = addJunkServer(1000);
+        // Not in Go: one call on another end first, so a cold JIT and a first handler thread's start-up are not
+        // timed below; the scenario and its 30 ms bound are Go's.
+        assertEquals(Optional.of("handler2-1"), connectedEnd("warm", 1000).call("JunkServer.handler2", 1, String.class));
+        js.log2.clear();
         ClientEnd e = rn.makeEnd("c");
         rn.connect("c", 1000);
         // start some RPCs while the ClientEnd is disabled; they'll be delayed.
@@ -249,7 +253,7 @@ class NetworkTest {
             assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
         }
         assertEquals(1, js.log2Size(), "wrong number (" + js.log2Size() + ") of RPCs delivered, expected 1");
-        assertEquals(1, rn.getCount(1000), "wrong GetCount() " + rn.getCount(1000) + ", expected 1");
+        assertEquals(2, rn.getCount(1000), "wrong GetCount() " + rn.getCount(1000) + ", expected 1 (+1 warm-up)");
     }
 
     /** If an RPC is stuck in a server, and the server is killed with deleteServer(), does the RPC get un-stuck? */
