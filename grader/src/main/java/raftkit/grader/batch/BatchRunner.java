@@ -126,6 +126,7 @@ public final class BatchRunner {
 
     /** On Ctrl-C or a kill, no test JVM or compiler may outlive the grader. */
     private static void killChildren() {
+        SubmissionPipeline.STOPPING.set(true);
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 

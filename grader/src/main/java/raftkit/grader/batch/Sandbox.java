@@ -90,7 +90,10 @@ public final class Sandbox {
      */
     public List<String> wrap(List<String> command, Path writable, String tag) {
         if (bwrap.isEmpty()) {
-            List<String> tagged = new ArrayList<>(List.of(ENV, TAG_VARIABLE + "=" + tag));
+            // A session of its own, as bwrap gives: Ctrl-C reaches the grader, which stops its children itself.
+            List<String> tagged = new ArrayList<>();
+            onPath("setsid").ifPresent(setsid -> tagged.add(setsid.toString()));
+            tagged.addAll(List.of(ENV, TAG_VARIABLE + "=" + tag));
             tagged.addAll(command);
             return tagged;
         }

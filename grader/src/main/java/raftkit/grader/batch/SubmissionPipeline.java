@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import raftkit.grader.batch.SubmissionResult.Outcome;
 import raftkit.grader.batch.TestScore.Status;
 
@@ -17,6 +18,9 @@ import raftkit.grader.batch.TestScore.Status;
  * exception that stops the batch.
  */
 public final class SubmissionPipeline {
+
+    /** Set when the grader is shutting down (Ctrl-C): runs cut short from then on are not results. */
+    static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     private final Overlay overlay;
     private final SafeUnzip unzip;
@@ -53,7 +57,7 @@ public final class SubmissionPipeline {
             result = finish(submission, Outcome.ERROR, notRun(Status.NOT_RUN, "not graded: internal error"),
                     notes, start);
         }
-        if (Thread.interrupted()) {
+        if (Thread.interrupted() || STOPPING.get()) {
             // A stopped batch must not record a half-graded submission as finished.
             throw new InterruptedException("the batch was stopped while grading " + submission.name());
         }
