@@ -18,6 +18,8 @@ final class BatchProgress implements AutoCloseable {
 
     private final PrintWriter out;
     private final ProgressBar bar;
+    /** Guards the terminal only; the bar's own render thread takes it too, so nothing may wait on the bar under it. */
+    private final Object printing = new Object();
 
     BatchProgress(PrintWriter out, int total, boolean showBar) {
         this.out = out;
@@ -27,32 +29,38 @@ final class BatchProgress implements AutoCloseable {
                 .build() : null;
     }
 
-    private synchronized void draw(String rendered) {
-        out.print(CLEAR_LINE + rendered);
-        out.flush();
+    private void draw(String rendered) {
+        synchronized (printing) {
+            out.print(CLEAR_LINE + rendered);
+            out.flush();
+        }
     }
 
     /** Prints the submission's line above the bar and advances the bar. */
-    synchronized void finished(SubmissionResult r, double maxScore) {
+    void finished(SubmissionResult r, double maxScore) {
         String notes = r.notes().isEmpty() ? "" : "  " + firstLine(r.notes().get(0))
                 + (r.notes().size() > 1 ? " (+" + (r.notes().size() - 1) + " more)" : "");
         String line = String.format(Locale.ROOT, "%-24s %6s/%s  %-12s %7s%s", r.name(),
                 BatchReport.points(r.score()), BatchReport.points(maxScore),
                 r.outcome().name().toLowerCase(Locale.ROOT), format(Duration.ofMillis((long) (r.seconds() * 1000))),
                 notes);
-        out.println((bar == null ? "" : CLEAR_LINE) + line);
-        out.flush();
+        synchronized (printing) {
+            out.println((bar == null ? "" : CLEAR_LINE) + line);
+            out.flush();
+        }
         if (bar != null) {
             bar.step();
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         if (bar != null) {
             bar.close();
-            out.println();
-            out.flush();
+            synchronized (printing) {
+                out.println();
+                out.flush();
+            }
         }
     }
 
