@@ -225,6 +225,8 @@ class NetworkTest {
     @Test
     void testRegression1() throws Exception {
         JunkServer js = addJunkServer(1000);
+        PauseLog waits = new PauseLog();
+        rn.setPauseListener(waits);
         // Not in Go: one call on another end first, so a cold JIT and a first handler thread's start-up are not
         // timed below; the scenario and its 30 ms bound are Go's.
         assertEquals(Optional.of("handler2-1"), connectedEnd("warm", 1000).call("JunkServer.handler2", 1, String.class));
@@ -240,6 +242,10 @@ class NetworkTest {
                 int arg = 100 + ii;
                 pool.submit(() -> e.call("JunkServer.handler2", arg, String.class));
             }
+            // Not in Go: be sure all 20 are queued (not merely started) before Go's sleep; a busy machine may
+            // start a thread later than 100 ms, and a call sent after the Enable would be delivered.
+            assertTrue(Calls.eventually(30_000, () -> waits.of(Network.Pause.TIMEOUT).size() == nrpcs),
+                    "the 20 calls never reached the network");
             Thread.sleep(100);
             // now enable the ClientEnd and check that an RPC completes quickly.
             long t0 = System.nanoTime();
@@ -264,6 +270,8 @@ class NetworkTest {
 
         CompletableFuture<Boolean> doneCh = new CompletableFuture<>();
         new Thread(() -> doneCh.complete(e.call("JunkServer.handler3", 99, Integer.class).isPresent())).start();
+        // Not in Go: be sure the handler runs before Go's sleep, as a busy machine may start the thread late.
+        assertTrue(Calls.eventually(30_000, () -> rn.getCount("server99") == 1), "Handler3 never started");
         Thread.sleep(1000);
         try {
             doneCh.get(100, TimeUnit.MILLISECONDS);
