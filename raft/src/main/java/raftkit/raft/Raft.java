@@ -308,7 +308,7 @@ public final class Raft implements RaftPeer {
      */
     private void persist() {
         // Your code here (3C).
-        // Example:
+        // Example, with a record of your own and raftkit.labrpc.Codec (the encoder the network uses):
         // byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, ...));
         // persister.save(raftState, null);
         // BEGIN SOLUTION
@@ -323,7 +323,7 @@ public final class Raft implements RaftPeer {
             return;
         }
         // Your code here (3C).
-        // Example:
+        // Example, with the record persist() encodes:
         // PersistentState state = Codec.decode(data, PersistentState.class);
         // currentTerm = state.currentTerm();
         // ...
