@@ -116,6 +116,21 @@ class GradeCommandTest {
     }
 
     @Test
+    void when_a_test_kills_the_shared_jvm_then_it_crashed_and_the_others_still_run() throws Exception {
+        int code = grade("F3", "--out", dir.resolve("out").toString());
+        String text = out.toString();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        assertTrue(text.matches("(?s).*F3 +TestExits +crashed .*0 / 5\n.*"), text);
+        assertTrue(text.matches("(?s).*F3 +TestPasses +passed .*5 / 5\n.*"), text);
+        assertTrue(text.contains("    crashed: the JVM exited with code 3"), text);
+        // Whichever order the two ran in, the passing test's own output is in a log of its own.
+        try (var logs = Files.walk(dir.resolve("out/F3"))) {
+            Path own = logs.filter(p -> p.endsWith("testPasses.log")).findFirst().orElseThrow();
+            assertTrue(Files.readString(own).contains("Test (F): passes ..."));
+        }
+    }
+
+    @Test
     void when_policy_names_a_missing_test_then_no_tests_found() {
         int code = grade("F2", "--out", dir.resolve("out").toString());
         assertEquals(ExitCodes.NO_TESTS_FOUND, code, out.toString() + err);
@@ -125,7 +140,7 @@ class GradeCommandTest {
     @Test
     void when_part_is_unknown_then_one_line_and_usage_exit_code() {
         assertEquals(ExitCodes.USAGE, grade("3Z"));
-        assertEquals("grade: unknown part '3Z'; the parts are F1, F2\n", err.toString());
+        assertEquals("grade: unknown part '3Z'; the parts are F1, F2, F3\n", err.toString());
     }
 
     @Test

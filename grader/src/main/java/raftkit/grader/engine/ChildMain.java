@@ -39,8 +39,12 @@ public final class ChildMain {
         int code = 0;
         try {
             ChildRequest request = ChildRequest.parse(args);
+            PerTestOutput output = new PerTestOutput(System.out, request.results().toAbsolutePath().getParent(),
+                    request.outputCap());
+            output.install();
             try (ResultsWriter results = new ResultsWriter(request.results())) {
-                run(request, new ResultsListener(results, new ChildWatchdog(results, request.limitSeconds())));
+                ChildWatchdog watchdog = new ChildWatchdog(results, request.limitSeconds());
+                run(request, new ResultsListener(results, watchdog, output));
             }
         } catch (OutOfMemoryError e) {
             code = EXIT_OUT_OF_MEMORY;

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * What one child JVM runs: the tests of {@code packageName} carrying one of {@code tags} (any tag when empty) whose
  * method is one of {@code methods} (any method when empty), each stopped by the child's watchdog after
- * {@code limitSeconds}. Travels to {@link ChildMain} as {@code key=value} arguments.
+ * {@code limitSeconds}. Each test's output also goes to {@code <method>.log} beside {@code results}, up to
+ * {@code outputCap} characters. Travels to {@link ChildMain} as {@code key=value} arguments.
  */
-public record ChildRequest(Path results, double limitSeconds, String packageName, List<String> tags,
+public record ChildRequest(Path results, double limitSeconds, long outputCap, String packageName, List<String> tags,
                            List<String> methods) {
 
     public ChildRequest {
@@ -21,6 +22,7 @@ public record ChildRequest(Path results, double limitSeconds, String packageName
         List<String> args = new ArrayList<>();
         args.add("results=" + results);
         args.add("limit=" + limitSeconds);
+        args.add("cap=" + outputCap);
         args.add("package=" + packageName);
         tags.forEach(t -> args.add("tag=" + t));
         methods.forEach(m -> args.add("method=" + m));
@@ -30,6 +32,7 @@ public record ChildRequest(Path results, double limitSeconds, String packageName
     static ChildRequest parse(String[] args) {
         Path results = null;
         double limit = 0;
+        long cap = Long.MAX_VALUE;
         String pkg = "";
         List<String> tags = new ArrayList<>();
         List<String> methods = new ArrayList<>();
@@ -40,6 +43,7 @@ public record ChildRequest(Path results, double limitSeconds, String packageName
             switch (key) {
                 case "results" -> results = Path.of(value);
                 case "limit" -> limit = Double.parseDouble(value);
+                case "cap" -> cap = Long.parseLong(value);
                 case "package" -> pkg = value;
                 case "tag" -> tags.add(value);
                 case "method" -> methods.add(value);
@@ -49,6 +53,6 @@ public record ChildRequest(Path results, double limitSeconds, String packageName
         if (results == null) {
             throw new IllegalArgumentException("the child needs results=FILE");
         }
-        return new ChildRequest(results, limit, pkg, tags, methods);
+        return new ChildRequest(results, limit, cap, pkg, tags, methods);
     }
 }

@@ -50,7 +50,7 @@ final class Reconciler {
         for (ResultEvent e : events) {
             switch (e.event()) {
                 case ResultEvent.STARTED -> started.add(e.method());
-                case ResultEvent.FINISHED -> results.put(e.method(), finished(e, log));
+                case ResultEvent.FINISHED -> results.put(e.method(), finished(e, testLog(log, e.method())));
                 case ResultEvent.TIMEOUT -> timeouts.put(e.method(), e.message());
                 case ResultEvent.DONE -> done = true;
                 default -> { }
@@ -58,10 +58,11 @@ final class Reconciler {
         }
         for (String method : started) {
             if (!results.containsKey(method)) {
-                results.put(method, cutShort(method, timeouts.get(method), outcome, log));
+                results.put(method, cutShort(method, timeouts.get(method), outcome, testLog(log, method)));
             }
         }
         List<String> missing = new ArrayList<>();
+        List<String> notStarted = new ArrayList<>();
         for (String test : asked) {
             String method = TestNames.methodName(test);
             if (results.containsKey(method)) {
@@ -70,6 +71,7 @@ final class Reconciler {
             if (done) {
                 missing.add(TestNames.goName(test));
             } else {
+                notStarted.add(TestNames.goName(test));
                 results.put(method, new RunResult(TestNames.goName(test), Status.CRASHED, outcome.seconds(),
                         "did not run: " + jvmEnd(outcome) + " before it started", "", log));
             }
@@ -78,7 +80,13 @@ final class Reconciler {
         if (outcome.outputCut()) {
             all.replaceAll(r -> r.withNote("output past " + outputCap + " characters cut"));
         }
-        return new RunReport(all, missing, outcome, log);
+        return new RunReport(all, missing, notStarted, outcome, log);
+    }
+
+    /** The test's own output file the child wrote beside the shared log, when there is one. */
+    private static Path testLog(Path log, String method) {
+        Path own = log.resolveSibling(method + ".log");
+        return Files.exists(own) ? own : log;
     }
 
     private static RunResult finished(ResultEvent e, Path log) {

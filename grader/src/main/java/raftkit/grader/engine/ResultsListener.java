@@ -22,14 +22,16 @@ final class ResultsListener implements TestExecutionListener {
 
     private final ResultsWriter results;
     private final ChildWatchdog watchdog;
+    private final PerTestOutput output;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private TestPlan plan;
 
-    ResultsListener(ResultsWriter results, ChildWatchdog watchdog) {
+    ResultsListener(ResultsWriter results, ChildWatchdog watchdog, PerTestOutput output) {
         this.results = results;
         this.watchdog = watchdog;
+        this.output = output;
     }
 
     @Override
@@ -42,6 +44,7 @@ final class ResultsListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         if (id.isTest()) {
             startNanos.put(id.getUniqueId(), System.nanoTime());
+            output.begin(method(id));
             results.write(ResultEvent.started(className(id), method(id)));
             watchdog.arm(className(id), method(id));
         }
@@ -64,6 +67,7 @@ final class ResultsListener implements TestExecutionListener {
         String message = result.getThrowable().map(ResultsListener::describe).orElse("");
         if (id.isTest()) {
             watchdog.disarm();
+            output.end();
             report(id, result.getStatus().name(), message);
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
             for (TestIdentifier test : testsUnder(id)) {

@@ -24,7 +24,19 @@ public final class RunQueue {
         boolean finished(Job job, RunReport report) throws IOException;
     }
 
+    /** Runs one job; the default is {@link TestRunner#run}, and a caller may add steps around it. */
+    @FunctionalInterface
+    public interface JobRunner {
+        RunReport run(Job job, Writer echo) throws IOException, InterruptedException;
+    }
+
     private RunQueue() {
+    }
+
+    /** As {@link #runAll(JobRunner, List, int, Writer, Listener)}, each job run by {@code runner} as it is. */
+    public static void runAll(TestRunner runner, List<Job> jobs, int parallel, Writer live, Listener listener)
+            throws IOException, InterruptedException {
+        runAll((job, echo) -> runner.run(job.spec(), echo), jobs, parallel, live, listener);
     }
 
     /**
@@ -33,7 +45,7 @@ public final class RunQueue {
      * @param live where a child's output is echoed as it runs; only used when {@code parallel} is 1, since
      *             interleaved output helps nobody
      */
-    public static void runAll(TestRunner runner, List<Job> jobs, int parallel, Writer live, Listener listener)
+    public static void runAll(JobRunner runner, List<Job> jobs, int parallel, Writer live, Listener listener)
             throws IOException, InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         Writer echo = parallel == 1 ? live : null;
@@ -47,7 +59,7 @@ public final class RunQueue {
                 if (stop.get()) {
                     return null;
                 }
-                RunReport report = runner.run(job.spec(), echo);
+                RunReport report = runner.run(job, echo);
                 synchronized (listener) {
                     if (!stop.get() && !listener.finished(job, report)) {
                         stop.set(true);

@@ -66,7 +66,7 @@ public final class TestRunner {
         Path results = spec.dir().resolve("results.jsonl");
         Path log = spec.dir().resolve("output.log");
         Files.deleteIfExists(results);
-        ChildRequest request = new ChildRequest(results, spec.limitSeconds(),
+        ChildRequest request = new ChildRequest(results, spec.limitSeconds(), spec.outputCap(),
                 spec.packageName(), spec.tags(), spec.tests());
         List<String> command = wrapper.apply(command(spec, request));
         ChildOutcome outcome = ChildJvm.run(command, workDir, new ProgressDeadline(results, spec.limitSeconds()),

@@ -38,6 +38,7 @@ class ReconcilerTest {
         RunReport report = Reconciler.reconcile(Reconciler.read(dir.resolve("none")), List.of("testA3A"), EXITED_1,
                 dir, 100);
         assertEquals(Status.CRASHED, report.results().get(0).status());
+        assertEquals(List.of("TestA3A"), report.notStarted());
         assertEquals("did not run: the JVM exited with code 1 (System.exit or a JVM error; see the log) before it "
                 + "started", report.results().get(0).note());
     }
