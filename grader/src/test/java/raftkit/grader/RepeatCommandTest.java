@@ -85,7 +85,7 @@ class RepeatCommandTest {
     @Test
     void when_target_is_unknown_then_usage_exit_code() {
         assertEquals(ExitCodes.USAGE, repeat("TestNope3A"));
-        assertEquals("grade: unknown test or part 'TestNope3A'; parts are F1, F2, tests are named like TestAlphaF1\n",
+        assertEquals("grade: unknown test or part 'TestNope3A'; parts are F1, F2, F3, tests are named like TestAlphaF1\n",
                 err.toString());
     }
 }
