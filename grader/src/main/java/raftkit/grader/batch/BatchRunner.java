@@ -81,7 +81,11 @@ public final class BatchRunner {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
-            Runtime.getRuntime().removeShutdownHook(killChildren);
+            try {
+                Runtime.getRuntime().removeShutdownHook(killChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running already, which is what it is for.
+            }
         }
         BatchReport report = reports.rebuild(all);
         out.println("reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)");
