@@ -25,7 +25,8 @@ public final class CommonOptions {
     Double timeout;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where runs' logs and reports go (default: grader/target/runs/<command>-<time>).")
+            description = "Where runs' logs and reports go (default: grader/target/runs/<command>-<time>; "
+                    + "for batch, SUBMISSIONS_DIR-report).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N",
@@ -33,7 +34,8 @@ public final class CommonOptions {
     String seed;
 
     @Option(names = {"-p", "--jobs"}, paramLabel = "P",
-            description = "Test JVMs run at once (default: 1 for grade; see repeat's help for repeat's).")
+            description = "Test JVMs run at once (default: 1 for grade; see repeat's help for repeat's); for "
+                    + "batch, submissions graded at once (default: 4 per core).")
     Integer jobs;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of the grader's own errors.")

@@ -25,15 +25,17 @@ import raftkit.grader.policy.Policy;
 
 /** {@code batch SUBMISSIONS_DIR}: grades a folder of submissions into one report; see the description. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Grades every submission (a folder or a .zip) in SUBMISSIONS_DIR: each is overlaid onto a",
-            "pristine copy of the kit (only student-owned files are taken), compiled, and graded like `grade`,",
-            "several at once. Writes results.csv, results.json and index.html to the report folder, plus each",
-            "submission's logs, notes page and Gradescope results.json under <report>/<name>/.",
-            "Re-running the same command resumes: finished submissions are skipped unless --force or --only.",
-            "On Linux with bwrap (package bubblewrap) each submission runs with no network, a read-only file",
-            "system except its scratch folder, and its own process namespace.",
-            "--jobs is the number of submissions graded at once (default: 4 per core; a submission runs one test",
-            "JVM at a time, and those mostly wait on timers)."})
+        description = {"Grades every submission (a folder or a .zip) in SUBMISSIONS_DIR: each is",
+            "overlaid onto a pristine copy of the kit (only student-owned files are taken),",
+            "compiled, and graded like `grade`, several submissions at once (--jobs, default",
+            "4 per core: a submission runs one test JVM at a time, and those mostly wait).",
+            "Writes results.csv, results.json and index.html to the report folder (--out,",
+            "default SUBMISSIONS_DIR-report), and each submission's logs, notes page and",
+            "Gradescope results.json under <report>/<name>/. Running the same command again",
+            "resumes: finished submissions are skipped unless --force or --only.",
+            "On Linux with bwrap (package bubblewrap) each submission runs with no network,",
+            "the other submissions and the report hidden, a read-only file system except",
+            "its scratch folder, and its own process namespace."})
 public final class BatchCommand implements Callable<Integer> {
 
     /**
