@@ -545,6 +545,7 @@ public final class Raft implements RaftPeer {
             replicateWhenFree[peer] = true;
             return;
         }
+        replicateWhenFree[peer] = false; // this call carries everything
         if (nextIndex[peer] <= log.startIndex()) {
             InstallSnapshotArgs args = new InstallSnapshotArgs(currentTerm, me, log.startIndex(), log.startTerm(),
                     snapshot);
@@ -555,6 +556,15 @@ public final class Raft implements RaftPeer {
         AppendEntriesArgs args = new AppendEntriesArgs(currentTerm, me, prevIndex, log.term(prevIndex),
                 log.from(prevIndex + 1), commitIndex);
         callAsync(peer, () -> sendAppendEntries(peer, args), reply -> handleAppendEntriesReply(peer, args, reply));
+    }
+
+    /** Replicates to {@code peer} now, or when its call in flight returns: a burst of start()s costs one call. */
+    private void replicateSoon(int peer) {
+        if (callsInFlight[peer] > 0) {
+            replicateWhenFree[peer] = true;
+        } else {
+            replicateTo(peer);
+        }
     }
 
     private void replicateToAll() {
@@ -720,7 +730,11 @@ public final class Raft implements RaftPeer {
                 persist();
                 index = log.lastIndex();
                 matchIndex[me] = index;
-                replicateToAll(); // now, not at the next heartbeat
+                for (int peer = 0; peer < peers.length; peer++) {
+                    if (peer != me) {
+                        replicateSoon(peer); // not at the next heartbeat
+                    }
+                }
             }
         } finally {
             mu.unlock();
