@@ -3,12 +3,9 @@ package raftkit.labrpc;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +54,7 @@ public final class Network implements AutoCloseable {
     private final AtomicLong totalBytes = new AtomicLong();
     private final Set<PendingCall> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer;
-    private final ExecutorService handlers;
+    private final HandlerThreads handlers;
 
     /** A network whose seed comes from {@code -Draftkit.seed=} if set, else from a random source. */
     public Network() {
@@ -71,9 +68,8 @@ public final class Network implements AutoCloseable {
         NetworkThreads threads = new NetworkThreads(NETWORKS.incrementAndGet());
         this.timer = new ScheduledThreadPoolExecutor(1, threads.factory("timer"));
         timer.setRemoveOnCancelPolicy(true);
-        // A cached pool: a handler may block as long as it likes, so a call never waits for a busy thread.
-        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                threads.factory("handler"));
+        // A thread per running handler: a handler may block as long as it likes, so a call never waits for one.
+        this.handlers = new HandlerThreads(threads.factory("handler"));
     }
 
     /** The seed of this network's random choices; give it back with {@code -Draftkit.seed=} to replay them. */
@@ -172,7 +168,7 @@ public final class Network implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLEANUP_WAIT_MS);
             timer.awaitTermination(CLEANUP_WAIT_MS, TimeUnit.MILLISECONDS);
-            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -224,9 +220,7 @@ public final class Network implements AutoCloseable {
         }
         // D: the handler runs on another thread, so this one can notice a dead server while it runs.
         Invocation invocation = route.server().dispatch(serviceMethod, request);
-        try {
-            handlers.execute(() -> call.handlerDone(runHandler(invocation)));
-        } catch (RejectedExecutionException e) {
+        if (!handlers.execute(() -> runHandler(invocation), call::handlerDone)) {
             return null; // cleaned up meanwhile
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
