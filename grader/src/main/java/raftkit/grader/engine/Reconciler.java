@@ -1,7 +1,5 @@
 package raftkit.grader.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +18,6 @@ import java.util.Set;
  */
 final class Reconciler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Reconciler() {
     }
 
@@ -33,8 +29,8 @@ final class Reconciler {
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             try {
-                events.add(JSON.readValue(line, ResultEvent.class));
-            } catch (JsonProcessingException torn) {
+                events.add(ResultEvent.fromJson(line));
+            } catch (IOException torn) {
                 break;
             }
         }

@@ -1,6 +1,5 @@
 package raftkit.grader.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 /** Writes {@link ResultEvent}s as JSON lines, flushing each so a crash leaves every earlier line intact. */
 final class ResultsWriter implements AutoCloseable {
 
-    private final ObjectMapper json = new ObjectMapper();
     private final BufferedWriter out;
 
     ResultsWriter(Path file) throws IOException {
@@ -20,7 +18,7 @@ final class ResultsWriter implements AutoCloseable {
 
     synchronized void write(ResultEvent event) {
         try {
-            out.write(json.writeValueAsString(event));
+            out.write(event.toJson());
             out.write('\n');
             out.flush();
         } catch (IOException e) {

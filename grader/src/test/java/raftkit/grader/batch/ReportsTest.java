@@ -88,7 +88,7 @@ class ReportsTest {
         assertEquals(7.5, root.get("score").asDouble());
         assertEquals(12, root.get("execution_time").asInt());
         JsonNode failed = root.get("tests").get(1);
-        assertEquals("TestReElection3A (3A)", failed.get("name").asText());
+        assertEquals("3A: TestReElection3A", failed.get("name").asText());
         assertEquals(0.0, failed.get("score").asDouble());
         assertEquals(5.0, failed.get("max_score").asDouble());
         assertEquals("failed", failed.get("status").asText());
