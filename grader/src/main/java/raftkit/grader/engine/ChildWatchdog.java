@@ -51,13 +51,17 @@ final class ChildWatchdog {
 
     private void fire(String className, String method) {
         double seconds = limitNanos / 1e9;
-        String note = String.format("test took longer than %.0f seconds", seconds) + deadlockNote();
-        System.out.println("raftkit: " + TestNames.goName(method) + ": " + note + "; thread dump:");
-        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            System.out.print(info);
+        try {
+            String note = String.format("test took longer than %.0f seconds", seconds) + deadlockNote();
+            // The event first: a dump of thousands of threads (a thread bomb) may itself fail or take long.
+            results.write(ResultEvent.timeout(className, method, seconds, note));
+            System.out.println("raftkit: " + TestNames.goName(method) + ": " + note + "; thread dump:");
+            for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                System.out.print(info);
+            }
+        } finally {
+            ChildMain.exit(ChildMain.EXIT_TIMEOUT);
         }
-        results.write(ResultEvent.timeout(className, method, seconds, note));
-        ChildMain.exit(ChildMain.EXIT_TIMEOUT);
     }
 
     private static String deadlockNote() {

@@ -104,6 +104,9 @@ final class Reconciler {
             return new RunResult(test, Status.TIMED_OUT, outcome.seconds(),
                     String.format("killed at the wall-clock cap (%.0f s)", outcome.seconds()), "", log);
         }
+        if (outcome.exitCode() == ChildMain.EXIT_TIMEOUT) {
+            return new RunResult(test, Status.TIMED_OUT, outcome.seconds(), jvmEnd(outcome), "", log);
+        }
         return new RunResult(test, Status.CRASHED, outcome.seconds(), jvmEnd(outcome) + " during the test", "", log);
     }
 
@@ -112,6 +115,9 @@ final class Reconciler {
             return "the JVM was killed at its wall-clock cap";
         }
         int code = outcome.exitCode();
+        if (code == ChildMain.EXIT_TIMEOUT) {
+            return "the JVM's watchdog stopped a test at its time limit (see the log's thread dump)";
+        }
         if (code == ChildMain.EXIT_OUT_OF_MEMORY) {
             return "the JVM ran out of heap (OutOfMemoryError)";
         }

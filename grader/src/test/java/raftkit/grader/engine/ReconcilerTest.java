@@ -62,4 +62,15 @@ class ReconcilerTest {
         assertEquals(Status.TIMED_OUT, report.results().get(0).status());
         assertEquals("killed at the wall-clock cap (20 s)", report.results().get(0).note());
     }
+
+    @Test
+    void when_the_watchdog_halted_without_its_event_then_timed_out_not_crashed() {
+        // A thread bomb can keep the watchdog from writing its line; its exit code still says what happened.
+        List<ResultEvent> events = List.of(ResultEvent.started("C", "testA3A"));
+        RunReport report = Reconciler.reconcile(events, List.of("testA3A"),
+                new ChildOutcome(ChildMain.EXIT_TIMEOUT, false, false, 20), dir, 100);
+        assertEquals(Status.TIMED_OUT, report.results().get(0).status());
+        assertEquals("the JVM's watchdog stopped a test at its time limit (see the log's thread dump)",
+                report.results().get(0).note());
+    }
 }

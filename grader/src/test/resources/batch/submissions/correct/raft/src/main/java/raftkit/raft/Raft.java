@@ -1,6 +1,24 @@
 package raftkit.raft;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+// BEGIN SOLUTION
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import raftkit.labrpc.Codec;
+// END SOLUTION
 import raftkit.labrpc.ClientEnd;
 import raftkit.labrpc.Persister;
 import raftkit.raft.api.ApplyMsg;
@@ -8,29 +26,873 @@ import raftkit.raft.api.PeerState;
 import raftkit.raft.api.RaftPeer;
 import raftkit.raft.api.StartResult;
 
-/** Batch fixture: a peer that is right about the fake tests. */
+/**
+ * One Raft peer. This is an outline of the API that Raft must expose to the service (or tester):
+ * <ul>
+ *   <li>{@code Raft rf = Raft.make(...)} creates a new Raft server;</li>
+ *   <li>{@code rf.start(command)} starts agreement on a new log entry and returns (index, term, isLeader);</li>
+ *   <li>{@code rf.getState()} asks a Raft for its current term, and whether it thinks it is leader;</li>
+ *   <li>each time a new entry is committed to the log, each Raft peer should put an {@link ApplyMsg} on the apply
+ *       queue given to {@code make}, for the service (or tester) in the same server.</li>
+ * </ul>
+ *
+ * <p>Rules the tester relies on:
+ * <ul>
+ *   <li><b>RPCs.</b> A handler is a public method taking one args record and returning a reply record; the
+ *       service name is {@code Raft}, so {@code requestVote} is called as {@code "Raft.requestVote"}. The network
+ *       deep-copies args and replies on every hop, so put only data in them (numbers, strings, byte arrays, lists
+ *       and records of those) and never expect a handler to see the caller's objects.</li>
+ *   <li><b>Locking.</b> The network runs handlers concurrently, on its own threads, while your threads run too.
+ *       Guard every shared field with {@code mu}, and never hold {@code mu} while you wait for an RPC or sleep.</li>
+ *   <li><b>The apply queue.</b> The tester's queue is a {@code SynchronousQueue}: {@code put} blocks until the
+ *       tester takes, and the tester calls {@link #snapshot} from the thread that takes. Never put on the apply
+ *       queue while holding {@code mu}, or the two threads wait for each other forever.</li>
+ *   <li><b>Threads.</b> {@link #make} must return quickly; start threads (with {@link #startThread}) for
+ *       long-running work. {@link #kill} must stop every thread this peer started, soon: after killing a peer the
+ *       tester fails the test if any of its threads is still running.</li>
+ * </ul>
+ */
 public final class Raft implements RaftPeer {
 
-    public static Raft make(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+    /** Turns on {@link #debug} output: run the tests with -Draftkit.debug=true. */
+    private static final boolean DEBUG = Boolean.getBoolean("raftkit.debug");
+    private static final long DEBUG_START = System.nanoTime();
 
-        return new Raft();
+    // BEGIN SOLUTION
+    /** The Raft state machine's roles (§5.1). */
+    private enum Role { FOLLOWER, CANDIDATE, LEADER }
+
+    /**
+     * Election timeouts are random in [min, max): longer than the paper's 150-300 ms because heartbeats are at most
+     * 10 per second, with room for a busy machine that pauses threads for a few hundred ms, and short enough that
+     * a new leader is chosen well within the tester's 5 seconds.
+     */
+    private static final long ELECTION_TIMEOUT_MIN_MS = 400;
+    private static final long ELECTION_TIMEOUT_MAX_MS = 800;
+    /** At most 10 heartbeats per second (the tester counts RPCs during idleness). */
+    private static final long HEARTBEAT_MS = 100;
+    /** Calls in flight to one peer at most; a call to an unreachable peer can take seconds to fail. */
+    private static final int MAX_CALLS_IN_FLIGHT = 16;
+    /** votedFor when this peer has voted for no one in the current term. */
+    private static final int NO_VOTE = -1;
+
+    // END SOLUTION
+    private final ReentrantLock mu = new ReentrantLock(); // lock to protect shared access to this peer's state
+    private final ClientEnd[] peers;                       // RPC end points of all peers
+    private final Persister persister;                     // object to hold this peer's persisted state
+    private final int me;                                  // this peer's index into peers[]
+    private final AtomicBoolean dead = new AtomicBoolean(); // set by kill()
+    private final BlockingQueue<ApplyMsg> applyCh;         // where committed entries (and snapshots) go
+    private final ThreadGroup threadGroup = Thread.currentThread().getThreadGroup(); // the tester's, for its checks
+    private final List<Thread> threads = new ArrayList<>(); // every thread startThread() started
+
+    // Your data here (3A, 3B, 3C).
+    // Look at the paper's Figure 2 for a description of what
+    // state a Raft server must maintain.
+    // BEGIN SOLUTION
+    private final Condition tickerWake = mu.newCondition();  // becomeLeader() wakes the ticker to send heartbeats
+    private final Condition applierWake = mu.newCondition(); // commitIndex or the snapshot advanced
+    private final ExecutorService callers;                   // runs outgoing RPCs, which block
+
+    // Persistent state on all servers (Figure 2), plus the snapshot that replaced the log's prefix.
+    private int currentTerm;
+    private int votedFor = NO_VOTE;
+    private final RaftLog log = new RaftLog();
+    private byte[] snapshot; // null until the service (or a leader) gives us one
+
+    // Volatile state on all servers.
+    private Role role = Role.FOLLOWER;
+    private int commitIndex;
+    private int lastApplied;
+    private long electionDeadline; // System.nanoTime() after which a follower or candidate starts an election
+
+    // Volatile state on candidates and leaders, reset by becomeCandidate() and becomeLeader().
+    private int votes;
+    private final int[] nextIndex;
+    private final int[] matchIndex;
+    private long heartbeatDue;
+
+    // Outgoing calls per peer, so an unreachable peer cannot pile up blocked threads.
+    private final int[] callsInFlight;
+    private final boolean[] replicateWhenFree;
+    // END SOLUTION
+
+    private Raft(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+        this.peers = peers;
+        this.me = me;
+        this.persister = persister;
+        this.applyCh = applyCh;
+        // BEGIN SOLUTION
+        this.nextIndex = new int[peers.length];
+        this.matchIndex = new int[peers.length];
+        this.callsInFlight = new int[peers.length];
+        this.replicateWhenFree = new boolean[peers.length];
+        AtomicInteger callerCount = new AtomicInteger();
+        this.callers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> newThread("caller-" + callerCount.getAndIncrement(), task));
+        // END SOLUTION
     }
 
-    @Override
-    public StartResult start(Object command) {
-        return new StartResult(-1, 0, false);
+    // BEGIN SOLUTION
+    /** One log entry: the command and the term in which a leader received it (Figure 2). */
+    public record LogEntry(int term, Object command) {
     }
 
+    /**
+     * The log after the snapshot. Index {@code startIndex} holds a sentinel entry with the term of the last entry
+     * the snapshot covers (0 and 0 before any snapshot), so the consistency check needs no special case there.
+     */
+    static final class RaftLog {
+        private int startIndex;
+        private List<LogEntry> entries = new ArrayList<>(List.of(new LogEntry(0, null)));
+
+        int startIndex() {
+            return startIndex;
+        }
+
+        int startTerm() {
+            return entries.get(0).term();
+        }
+
+        int lastIndex() {
+            return startIndex + entries.size() - 1;
+        }
+
+        int lastTerm() {
+            return entries.get(entries.size() - 1).term();
+        }
+
+        /** The term of the entry at {@code index}, which must lie in [startIndex, lastIndex]. */
+        int term(int index) {
+            return entries.get(index - startIndex).term();
+        }
+
+        Object command(int index) {
+            return entries.get(index - startIndex).command();
+        }
+
+        /** A copy of the entries from {@code index} (> startIndex) to the end, ready to send. */
+        List<LogEntry> from(int index) {
+            return new ArrayList<>(entries.subList(index - startIndex, entries.size()));
+        }
+
+        void append(LogEntry entry) {
+            entries.add(entry);
+        }
+
+        /** Deletes the entry at {@code index} (> startIndex) and all that follow it. */
+        void truncateFrom(int index) {
+            entries.subList(index - startIndex, entries.size()).clear();
+        }
+
+        /** The first index of {@code term}'s run of entries that ends at {@code index}. */
+        int firstIndexOfTerm(int term, int index) {
+            while (index > startIndex && term(index - 1) == term) {
+                index--;
+            }
+            return index;
+        }
+
+        /** The last index holding {@code term}, or -1 if this log (after the snapshot) has none. */
+        int lastIndexOfTerm(int term) {
+            for (int i = lastIndex(); i >= startIndex && term(i) >= term; i--) {
+                if (term(i) == term) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** A snapshot now covers everything up to {@code index}: keep what follows it, if it matches (§7). */
+        void compact(int index, int term) {
+            List<LogEntry> kept = new ArrayList<>(List.of(new LogEntry(term, null)));
+            if (index <= lastIndex() && term(index) == term) {
+                kept.addAll(entries.subList(index - startIndex + 1, entries.size()));
+            }
+            entries = kept;
+            startIndex = index;
+        }
+
+        void restore(int startIndex, List<LogEntry> entries) {
+            this.startIndex = startIndex;
+            this.entries = new ArrayList<>(entries);
+        }
+
+        List<LogEntry> entries() {
+            return new ArrayList<>(entries);
+        }
+    }
+
+    // END SOLUTION
+    /** Returns currentTerm and whether this server believes it is the leader. */
     @Override
     public PeerState getState() {
-        return new PeerState(0, false);
+        int term = 0;
+        boolean isLeader = false;
+        // Your code here (3A).
+        // BEGIN SOLUTION
+        mu.lock();
+        try {
+            term = currentTerm;
+            isLeader = role == Role.LEADER;
+        } finally {
+            mu.unlock();
+        }
+        // END SOLUTION
+        return new PeerState(term, isLeader);
     }
 
+    // BEGIN SOLUTION
+    /** Called first with the term of every request and reply: a newer term makes us a follower (§5.1). */
+    private boolean observeTerm(int term) {
+        if (term <= currentTerm) {
+            return false;
+        }
+        becomeFollower(term);
+        return true;
+    }
+
+    private void becomeFollower(int term) {
+        Role was = role;
+        role = Role.FOLLOWER;
+        if (term > currentTerm) {
+            currentTerm = term;
+            votedFor = NO_VOTE;
+            persist();
+        }
+        if (was == Role.LEADER) {
+            resetElectionTimer(); // a leader's old deadline is long past
+        }
+        debug("became follower at term %d", currentTerm);
+    }
+
+    private void becomeCandidate() {
+        role = Role.CANDIDATE;
+        currentTerm++;
+        votedFor = me;
+        votes = 1;
+        persist();
+        resetElectionTimer();
+        debug("became candidate at term %d", currentTerm);
+    }
+
+    private void becomeLeader() {
+        role = Role.LEADER;
+        for (int i = 0; i < peers.length; i++) {
+            nextIndex[i] = log.lastIndex() + 1;
+            matchIndex[i] = 0;
+            replicateWhenFree[i] = false;
+        }
+        matchIndex[me] = log.lastIndex();
+        debug("became leader at term %d", currentTerm);
+        heartbeatDue = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS);
+        replicateToAll(); // announce ourselves at once (§5.2)
+        tickerWake.signal();
+    }
+
+    private void resetElectionTimer() {
+        long ms = ThreadLocalRandom.current().nextLong(ELECTION_TIMEOUT_MIN_MS, ELECTION_TIMEOUT_MAX_MS);
+        electionDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+
+    /** Persistent state as saved: Figure 2's three fields, with the log's snapshot offset. */
+    public record PersistentState(int currentTerm, int votedFor, int logStartIndex, List<LogEntry> log) {
+    }
+
+    // END SOLUTION
+    /**
+     * Saves Raft's persistent state to stable storage, where it can later be retrieved after a crash and restart.
+     * See the paper's Figure 2 for a description of what should be persistent. Before you've implemented
+     * snapshots, you should pass null as the second argument to persister.save(). After you've implemented
+     * snapshots, pass the current snapshot (or null if there's not yet a snapshot).
+     */
+    private void persist() {
+        // Your code here (3C).
+        // Example, with a record of your own and raftkit.labrpc.Codec (the encoder the network uses):
+        // byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, ...));
+        // persister.save(raftState, null);
+        // BEGIN SOLUTION
+        byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, log.startIndex(), log.entries()));
+        persister.save(raftState, snapshot);
+        // END SOLUTION
+    }
+
+    /** Restores previously persisted state. */
+    private void readPersist(byte[] data) {
+        if (data == null || data.length < 1) { // bootstrap without any state?
+            return;
+        }
+        // Your code here (3C).
+        // Example, with the record persist() encodes:
+        // PersistentState state = Codec.decode(data, PersistentState.class);
+        // currentTerm = state.currentTerm();
+        // ...
+        // BEGIN SOLUTION
+        PersistentState state = Codec.decode(data, PersistentState.class);
+        currentTerm = state.currentTerm();
+        votedFor = state.votedFor();
+        log.restore(state.logStartIndex(), state.log());
+        byte[] saved = persister.readSnapshot();
+        snapshot = saved.length > 0 ? saved : null;
+        commitIndex = log.startIndex(); // the snapshot holds only committed entries, and the service has it
+        lastApplied = log.startIndex();
+        // END SOLUTION
+    }
+
+    /**
+     * The service says it has created a snapshot that has all info up to and including index. This means the
+     * service no longer needs the log through (and including) that index. Raft should now trim its log as much as
+     * possible.
+     */
     @Override
     public void snapshot(int index, byte[] snapshot) {
+        // Your code here (3D).
+        // BEGIN SOLUTION
+        mu.lock();
+        try {
+            if (index <= log.startIndex() || index > lastApplied) {
+                return; // older than the snapshot we have, or not applied yet
+            }
+            log.compact(index, log.term(index));
+            this.snapshot = snapshot;
+            persist();
+            debug("snapshot up to %d", index);
+        } finally {
+            mu.unlock();
+        }
+        // END SOLUTION
     }
 
+    /** Example RequestVote RPC arguments: a record; add its components. */
+    public record RequestVoteArgs(
+            // Your data here (3A, 3B).
+            // BEGIN SOLUTION
+            int term, int candidateId, int lastLogIndex, int lastLogTerm
+            // END SOLUTION
+    ) {
+    }
+
+    /** Example RequestVote RPC reply: a record; add its components. */
+    public record RequestVoteReply(
+            // Your data here (3A).
+            // BEGIN SOLUTION
+            int term, boolean voteGranted
+            // END SOLUTION
+    ) {
+    }
+
+    /** Example RequestVote RPC handler. */
+    public RequestVoteReply requestVote(RequestVoteArgs args) {
+        // Your code here (3A, 3B).
+        // BEGIN SOLUTION
+        // RequestVote RPC, receiver implementation (Figure 2; §5.2, §5.4.1).
+        mu.lock();
+        try {
+            observeTerm(args.term());
+            boolean upToDate = args.lastLogTerm() > log.lastTerm()                     // (§5.4.1)
+                    || args.lastLogTerm() == log.lastTerm() && args.lastLogIndex() >= log.lastIndex();
+            boolean grant = args.term() == currentTerm                                 // (§5.1)
+                    && (votedFor == NO_VOTE || votedFor == args.candidateId())         // (§5.2)
+                    && upToDate;
+            if (grant) {
+                votedFor = args.candidateId();
+                persist();
+                resetElectionTimer(); // (§5.2) granting a vote counts as hearing from a candidate
+                debug("votes for S%d at term %d", args.candidateId(), currentTerm);
+            }
+            return new RequestVoteReply(currentTerm, grant);
+        } finally {
+            mu.unlock();
+        }
+        // STUB
+        // return new RequestVoteReply();
+        // END SOLUTION
+    }
+
+    /**
+     * Example code to send a RequestVote RPC to a server. {@code server} is the index of the target server in
+     * peers[]. Expects RPC arguments in args; returns the reply, or empty if none came back.
+     *
+     * <p>The network simulates a lossy network, in which servers may be unreachable, and in which requests and
+     * replies may be lost. call() sends a request and waits for a reply. If a reply arrives within a timeout
+     * interval, call() returns it; otherwise call() returns empty. Thus call() may not return for a while. An
+     * empty return can be caused by a dead server, a live server that can't be reached, a lost request, or a lost
+     * reply.
+     *
+     * <p>call() is guaranteed to return (perhaps after a delay) <em>except</em> if the handler on the server side
+     * does not return. Thus there is no need to implement your own timeouts around call().
+     *
+     * <p>Look at the network's documentation (raftkit.labrpc) for more details.
+     */
+    private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
+        return peers[server].call("Raft.requestVote", args, RequestVoteReply.class);
+    }
+
+    // BEGIN SOLUTION
+    /** Starts an election (§5.2): a new term, a vote for ourselves, and a vote request to every other peer. */
+    private void startElection() {
+        becomeCandidate();
+        if (votes * 2 > peers.length) {
+            becomeLeader(); // a cluster of one
+            return;
+        }
+        RequestVoteArgs args = new RequestVoteArgs(currentTerm, me, log.lastIndex(), log.lastTerm());
+        for (int peer = 0; peer < peers.length; peer++) {
+            if (peer != me) {
+                int server = peer;
+                callAsync(server, () -> sendRequestVote(server, args), reply -> handleRequestVoteReply(args, reply));
+            }
+        }
+    }
+
+    private void handleRequestVoteReply(RequestVoteArgs args, RequestVoteReply reply) {
+        if (observeTerm(reply.term()) || role != Role.CANDIDATE || currentTerm != args.term()) {
+            return; // stale: we have moved on from that election
+        }
+        if (reply.voteGranted()) {
+            votes++;
+            if (votes * 2 > peers.length) { // (§5.2) votes from a majority
+                becomeLeader();
+            }
+        }
+    }
+
+    /**
+     * AppendEntries RPC arguments (Figure 2). The x fields of the reply speed up the leader's search for where
+     * a follower's log matches (the lab's hint on §5.3's optimization): xTerm is the term of the follower's
+     * conflicting entry and xIndex the first index it holds for that term (both -1 if the follower's log is too
+     * short), and xLen is the length of the follower's log (its last index + 1).
+     */
+    public record AppendEntriesArgs(
+            int term, int leaderId, int prevLogIndex, int prevLogTerm, List<LogEntry> entries, int leaderCommit) {
+    }
+
+    /** AppendEntries RPC reply (Figure 2), with the fast backup fields described at the args. */
+    public record AppendEntriesReply(int term, boolean success, int xTerm, int xIndex, int xLen) {
+
+        static AppendEntriesReply success(int term) {
+            return new AppendEntriesReply(term, true, -1, -1, -1);
+        }
+    }
+
+    /** AppendEntries RPC handler: receiver implementation of Figure 2 (§5.3), a heartbeat when entries is empty. */
+    public AppendEntriesReply appendEntries(AppendEntriesArgs args) {
+        mu.lock();
+        try {
+            observeTerm(args.term());
+            if (args.term() < currentTerm) {
+                return new AppendEntriesReply(currentTerm, false, -1, -1, -1); // (§5.1) a stale leader
+            }
+            if (role == Role.CANDIDATE) {
+                becomeFollower(currentTerm); // (§5.2) another peer won this term's election
+            }
+            resetElectionTimer();
+            int prevIndex = args.prevLogIndex();
+            int prevTerm = args.prevLogTerm();
+            List<LogEntry> entries = args.entries();
+            if (prevIndex < log.startIndex()) { // the snapshot already holds these: committed, so they match
+                int covered = log.startIndex() - prevIndex;
+                if (covered >= entries.size()) {
+                    return AppendEntriesReply.success(currentTerm);
+                }
+                entries = entries.subList(covered, entries.size());
+                prevIndex = log.startIndex();
+                prevTerm = log.startTerm();
+            }
+            if (prevIndex > log.lastIndex()) { // (§5.3) no entry at prevLogIndex
+                return new AppendEntriesReply(currentTerm, false, -1, -1, log.lastIndex() + 1);
+            }
+            if (log.term(prevIndex) != prevTerm) { // (§5.3) the entry at prevLogIndex has another term
+                int xTerm = log.term(prevIndex);
+                return new AppendEntriesReply(currentTerm, false, xTerm, log.firstIndexOfTerm(xTerm, prevIndex),
+                        log.lastIndex() + 1);
+            }
+            boolean changed = false;
+            int index = prevIndex;
+            for (LogEntry entry : entries) {
+                index++;
+                if (index <= log.lastIndex()) {
+                    if (log.term(index) == entry.term()) {
+                        continue; // already there: a delayed or repeated request must not truncate the log
+                    }
+                    log.truncateFrom(index); // (§5.3) a conflict: delete the entry and all that follow it
+                }
+                log.append(entry); // (§5.3) append any new entries not already in the log
+                changed = true;
+            }
+            if (changed) {
+                persist();
+            }
+            int lastNewIndex = prevIndex + entries.size();
+            int newCommit = Math.min(args.leaderCommit(), lastNewIndex); // (§5.3) rule 5 of Figure 2
+            if (newCommit > commitIndex) {
+                commitIndex = newCommit;
+                applierWake.signal();
+            }
+            return AppendEntriesReply.success(currentTerm);
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    private Optional<AppendEntriesReply> sendAppendEntries(int server, AppendEntriesArgs args) {
+        return peers[server].call("Raft.appendEntries", args, AppendEntriesReply.class);
+    }
+
+    /** Sends {@code peer} what it lacks: the entries from its nextIndex, or our snapshot if those are gone. */
+    private void replicateTo(int peer) {
+        if (callsInFlight[peer] >= MAX_CALLS_IN_FLIGHT) {
+            replicateWhenFree[peer] = true;
+            return;
+        }
+        replicateWhenFree[peer] = false; // this call carries everything
+        if (nextIndex[peer] <= log.startIndex()) {
+            InstallSnapshotArgs args = new InstallSnapshotArgs(currentTerm, me, log.startIndex(), log.startTerm(),
+                    snapshot);
+            callAsync(peer, () -> sendInstallSnapshot(peer, args), reply -> handleInstallSnapshotReply(peer, args, reply));
+            return;
+        }
+        int prevIndex = nextIndex[peer] - 1;
+        AppendEntriesArgs args = new AppendEntriesArgs(currentTerm, me, prevIndex, log.term(prevIndex),
+                log.from(prevIndex + 1), commitIndex);
+        callAsync(peer, () -> sendAppendEntries(peer, args), reply -> handleAppendEntriesReply(peer, args, reply));
+    }
+
+    /** Replicates to {@code peer} now, or when its call in flight returns: a burst of start()s costs one call. */
+    private void replicateSoon(int peer) {
+        if (callsInFlight[peer] > 0) {
+            replicateWhenFree[peer] = true;
+        } else {
+            replicateTo(peer);
+        }
+    }
+
+    private void replicateToAll() {
+        for (int peer = 0; peer < peers.length; peer++) {
+            if (peer != me) {
+                replicateTo(peer);
+            }
+        }
+    }
+
+    private void handleAppendEntriesReply(int peer, AppendEntriesArgs args, AppendEntriesReply reply) {
+        if (observeTerm(reply.term()) || role != Role.LEADER || currentTerm != args.term()) {
+            return; // stale: sent in an earlier term, or we are no longer leader
+        }
+        if (reply.success()) {
+            int match = args.prevLogIndex() + args.entries().size();
+            nextIndex[peer] = Math.max(nextIndex[peer], match + 1);
+            if (match > matchIndex[peer]) {
+                matchIndex[peer] = match;
+                advanceCommitIndex();
+            }
+            return;
+        }
+        if (nextIndex[peer] != args.prevLogIndex() + 1) {
+            return; // a newer reply has already moved nextIndex
+        }
+        // (§5.3) back up past the conflicting term in one step, never below what the peer is known to hold
+        int next;
+        if (reply.xTerm() == -1) {
+            next = reply.xLen();
+        } else {
+            int lastOfTerm = log.lastIndexOfTerm(reply.xTerm());
+            next = lastOfTerm >= 0 ? lastOfTerm + 1 : reply.xIndex();
+        }
+        nextIndex[peer] = Math.max(matchIndex[peer] + 1, Math.min(next, log.lastIndex() + 1));
+        replicateTo(peer);
+    }
+
+    /** Commits the highest index stored on a majority, if it is of the current term (§5.3, §5.4.2). */
+    private void advanceCommitIndex() {
+        for (int n = log.lastIndex(); n > commitIndex && log.term(n) == currentTerm; n--) {
+            int replicas = 1;
+            for (int peer = 0; peer < peers.length; peer++) {
+                if (peer != me && matchIndex[peer] >= n) {
+                    replicas++;
+                }
+            }
+            if (replicas * 2 > peers.length) {
+                commitIndex = n;
+                applierWake.signal();
+                return;
+            }
+        }
+    }
+
+    /** InstallSnapshot RPC arguments (Figure 13), sent whole rather than in chunks. */
+    public record InstallSnapshotArgs(int term, int leaderId, int lastIncludedIndex, int lastIncludedTerm, byte[] data) {
+    }
+
+    /** InstallSnapshot RPC reply (Figure 13). */
+    public record InstallSnapshotReply(int term) {
+    }
+
+    /** InstallSnapshot RPC handler: receiver implementation of Figure 13 (§7). */
+    public InstallSnapshotReply installSnapshot(InstallSnapshotArgs args) {
+        mu.lock();
+        try {
+            observeTerm(args.term());
+            if (args.term() < currentTerm) {
+                return new InstallSnapshotReply(currentTerm); // (§7) reply immediately if term < currentTerm
+            }
+            if (role == Role.CANDIDATE) {
+                becomeFollower(currentTerm); // (§5.2) another peer won this term's election
+            }
+            resetElectionTimer();
+            if (args.lastIncludedIndex() <= commitIndex) {
+                return new InstallSnapshotReply(currentTerm); // we have all of it already, and will apply it
+            }
+            // (§7) keep the entries after the snapshot if ours match it there, else discard the whole log
+            log.compact(args.lastIncludedIndex(), args.lastIncludedTerm());
+            snapshot = args.data();
+            commitIndex = args.lastIncludedIndex();
+            persist();
+            applierWake.signal(); // lastApplied < startIndex now: the applier hands the snapshot to the service
+            debug("installed snapshot up to %d from S%d", args.lastIncludedIndex(), args.leaderId());
+            return new InstallSnapshotReply(currentTerm);
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    private Optional<InstallSnapshotReply> sendInstallSnapshot(int server, InstallSnapshotArgs args) {
+        return peers[server].call("Raft.installSnapshot", args, InstallSnapshotReply.class);
+    }
+
+    private void handleInstallSnapshotReply(int peer, InstallSnapshotArgs args, InstallSnapshotReply reply) {
+        if (observeTerm(reply.term()) || role != Role.LEADER || currentTerm != args.term()) {
+            return;
+        }
+        matchIndex[peer] = Math.max(matchIndex[peer], args.lastIncludedIndex());
+        nextIndex[peer] = Math.max(nextIndex[peer], args.lastIncludedIndex() + 1);
+        if (nextIndex[peer] <= log.lastIndex()) {
+            replicateTo(peer); // the entries after the snapshot, without waiting for the next heartbeat
+        }
+    }
+
+    /**
+     * Runs one outgoing call on a caller thread, then handles its reply under the lock. Caller holds mu. A
+     * peer with too many calls in flight gets none; replicateWhenFree makes up for a skipped replication.
+     */
+    private <R> void callAsync(int peer, Supplier<Optional<R>> call, Consumer<R> onReply) {
+        if (callsInFlight[peer] >= MAX_CALLS_IN_FLIGHT || killed()) {
+            return;
+        }
+        callsInFlight[peer]++;
+        try {
+            callers.execute(() -> {
+                Optional<R> reply = killed() ? Optional.empty() : call.get();
+                if (killed()) {
+                    return; // end at once, without waiting for the lock
+                }
+                mu.lock();
+                try {
+                    callsInFlight[peer]--;
+                    reply.ifPresent(onReply);
+                    if (replicateWhenFree[peer] && role == Role.LEADER) {
+                        replicateWhenFree[peer] = false;
+                        replicateTo(peer);
+                    }
+                } finally {
+                    mu.unlock();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            callsInFlight[peer]--; // killed: the callers are shut down
+        }
+    }
+
+    // END SOLUTION
+    /**
+     * The service using Raft (e.g. a k/v server) wants to start agreement on the next command to be appended to
+     * Raft's log. If this server isn't the leader, returns false. Otherwise start the agreement and return
+     * immediately. There is no guarantee that this command will ever be committed to the Raft log, since the
+     * leader may fail or lose an election. Even if the Raft instance has been killed, this method should return
+     * gracefully.
+     *
+     * <p>The first value is the index that the command will appear at if it's ever committed. The second is the
+     * current term. The third is true if this server believes it is the leader.
+     */
+    @Override
+    public StartResult start(Object command) {
+        int index = -1;
+        int term = -1;
+        boolean isLeader = true;
+        // Your code here (3B).
+        // BEGIN SOLUTION
+        mu.lock();
+        try {
+            term = currentTerm;
+            isLeader = role == Role.LEADER && !killed();
+            if (isLeader) {
+                log.append(new LogEntry(currentTerm, command)); // (§5.3) append to the local log
+                persist();
+                index = log.lastIndex();
+                matchIndex[me] = index;
+                for (int peer = 0; peer < peers.length; peer++) {
+                    if (peer != me) {
+                        replicateSoon(peer); // not at the next heartbeat
+                    }
+                }
+            }
+        } finally {
+            mu.unlock();
+        }
+        // END SOLUTION
+        return new StartResult(index, term, isLeader);
+    }
+
+    /**
+     * The tester doesn't stop threads created by Raft after each test, but it does call kill(), and then checks
+     * that every thread this peer started has ended. Long-running loops can call killed() to see whether kill()
+     * has been called; threads blocked in a wait, a sleep, a call or a put need an interrupt (an interrupted call
+     * returns empty at once). kill() should not wait for the lock: the tester gives it two seconds.
+     */
     @Override
     public void kill() {
+        dead.set(true);
+        // Your code here, if desired.
+        // BEGIN SOLUTION
+        callers.shutdownNow(); // interrupts calls in flight: the network fails them at once
+        // END SOLUTION
+        synchronized (threads) {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
+    private boolean killed() {
+        return dead.get();
+    }
+
+    private void ticker() {
+        // BEGIN SOLUTION
+        mu.lock();
+        try {
+            while (!killed()) {
+                long now = System.nanoTime();
+                if (role == Role.LEADER) {
+                    if (now - heartbeatDue >= 0) { // (§5.2) heartbeats keep followers from starting elections
+                        heartbeatDue = now + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS);
+                        replicateToAll();
+                    }
+                    tickerWake.awaitNanos(heartbeatDue - now);
+                } else if (now - electionDeadline >= 0) {
+                    startElection(); // (§5.2) no word from a leader or a candidate we voted for
+                } else {
+                    tickerWake.awaitNanos(electionDeadline - now);
+                }
+            }
+        } catch (InterruptedException e) {
+            // kill() interrupts us
+        } finally {
+            mu.unlock();
+        }
+        // STUB
+        // while (!killed()) {
+        //
+        //     // Your code here (3A)
+        //     // Check if a leader election should be started.
+        //
+        //
+        //     // pause for a random amount of time between 50 and 350 milliseconds.
+        //     long ms = 50 + ThreadLocalRandom.current().nextLong(300);
+        //     try {
+        //         Thread.sleep(ms);
+        //     } catch (InterruptedException e) {
+        //         return; // kill() interrupts us
+        //     }
+        // }
+        // END SOLUTION
+    }
+
+    // BEGIN SOLUTION
+    /**
+     * Hands committed entries to the service in index order, and a snapshot from a leader (§7) before the entries
+     * that follow it. Takes them under the lock and puts them after releasing it: the service may call
+     * snapshot() before it takes the next message.
+     */
+    private void applier() {
+        try {
+            while (true) {
+                List<ApplyMsg> batch = new ArrayList<>();
+                mu.lock();
+                try {
+                    while (!killed() && lastApplied >= commitIndex) {
+                        applierWake.await();
+                    }
+                    if (killed()) {
+                        return;
+                    }
+                    if (lastApplied < log.startIndex()) {
+                        batch.add(ApplyMsg.snapshot(snapshot, log.startTerm(), log.startIndex()));
+                        lastApplied = log.startIndex();
+                    }
+                    for (int i = lastApplied + 1; i <= commitIndex; i++) { // (§5.3) apply in log order
+                        batch.add(ApplyMsg.command(log.command(i), i));
+                    }
+                    lastApplied = commitIndex;
+                } finally {
+                    mu.unlock();
+                }
+                for (ApplyMsg msg : batch) {
+                    applyCh.put(msg);
+                }
+            }
+        } catch (InterruptedException e) {
+            // kill() interrupts us
+        }
+    }
+
+    // END SOLUTION
+    /** Starts a thread of this peer, named raft-(me)-(job); kill() interrupts it. */
+    private void startThread(String job, Runnable body) {
+        Thread thread = newThread(job, body);
+        synchronized (threads) {
+            threads.add(thread);
+        }
+        thread.start();
+    }
+
+    /** A daemon thread in the tester's thread group, named raft-(me)-(job), not yet started. */
+    private Thread newThread(String job, Runnable body) {
+        Thread thread = new Thread(threadGroup, body, "raft-" + me + "-" + job);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Debug output, off unless the JVM runs with -Draftkit.debug=true: "S2 became leader at term 5". */
+    private void debug(String format, Object... args) {
+        if (DEBUG) {
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - DEBUG_START);
+            System.err.printf("%06d S%d %s%n", ms, me, String.format(format, args));
+        }
+    }
+
+    /**
+     * The service or tester wants to create a Raft server. The ports of all the Raft servers (including this one)
+     * are in peers[]. This server's port is peers[me]. All the servers' peers[] arrays have the same order.
+     * persister is a place for this server to save its persistent state, and also initially holds the most recent
+     * saved state, if any. applyCh is where the tester or service expects Raft to put ApplyMsg messages. make()
+     * must return quickly, so it should start threads for any long-running work.
+     */
+    public static Raft make(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+        Raft rf = new Raft(peers, me, persister, applyCh);
+
+        // Your initialization code here (3A, 3B, 3C).
+        // BEGIN SOLUTION
+        rf.resetElectionTimer();
+        // END SOLUTION
+
+        // initialize from state persisted before a crash
+        rf.readPersist(persister.readRaftState());
+
+        // start the ticker thread to start elections
+        rf.startThread("ticker", rf::ticker);
+        // BEGIN SOLUTION
+        rf.startThread("applier", rf::applier);
+        // END SOLUTION
+
+        return rf;
     }
 }
