@@ -22,11 +22,12 @@ import raftkit.grader.report.Scorecard;
 
 /** {@code grade [PART...]}: grades the working tree or a submission, prints a points table, writes results.json. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        header = "Grades parts: Go-style lines, a points table, Gradescope's results.json.",
-        description = {"Runs the graded tests of the chosen parts (default: all) in a separate JVM per part, and",
-            "prints the Go-style lines as they run, then a points table and the score of each part.",
-            "Also writes Gradescope's results.json. Exit code: 0 all passed, 1 a test failed,",
-            "2 could not grade (the reason is printed), 3 a test named by the policy does not exist."})
+        header = "Grades parts: Go-style lines, a points table, results.json.",
+        description = {"Runs the graded tests of the chosen parts (default: all), each part in a JVM",
+            "of its own, and prints the Go-style lines as they run, then a points table and",
+            "the score of each part. Also writes Gradescope's results.json.",
+            "Exit code: 0 all passed, 1 a test failed, 2 could not grade (the reason is",
+            "printed), 3 a test named by the policy does not exist."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Spec

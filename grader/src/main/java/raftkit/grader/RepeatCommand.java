@@ -30,15 +30,17 @@ import raftkit.grader.report.RepeatStats;
 
 /** {@code repeat TEST_OR_PART... -n N -p P}: shakes out rare failures by running tests many times. */
 @Command(name = "repeat", mixinStandardHelpOptions = true,
-        header = "Runs tests many times, several at once, and keeps the logs of failing runs.",
-        description = {"Runs each named test (or every test of a named part) N times, P at a time, each run in its",
-            "own JVM, with a progress bar; then prints a table per test (failed/total, mean ± sd time).",
-            "The output and seed of every failing run are kept in a folder (its path is printed); passing",
-            "runs' output is discarded unless --keep-all. Exit code: 0 every run passed, 1 a run failed.",
+        header = "Runs tests many times, several at once; keeps the failing runs' logs.",
+        description = {"Runs each named test (or every test of a named part) N times, P at a time,",
+            "each run in its own JVM, with a progress bar; then prints a table per test",
+            "(failed/total, mean ± sd time). The output and seed of every failing run are",
+            "kept in a folder (its path is printed); passing runs' output is discarded",
+            "unless --keep-all. Exit code: 0 every run passed, 1 a run failed.",
             "",
-            "Default P: two runs per core, at most 8. A Raft test mostly sleeps (elections, heartbeats,",
-            "the tester's waits), so one core carries about two runs without stretching their timing; more",
-            "than that risks failures caused by a starved machine rather than by your code."})
+            "Default P: two runs per core, at most 8. A Raft test mostly sleeps (elections,",
+            "heartbeats, the tester's waits), so one core carries about two runs without",
+            "stretching their timing; more than that risks failures caused by a starved",
+            "machine rather than by your code."})
 public final class RepeatCommand implements Callable<Integer> {
 
     @Spec

@@ -25,6 +25,7 @@ import raftkit.grader.policy.Policy;
 
 /** {@code batch SUBMISSIONS_DIR}: grades a folder of submissions into one report; see the description. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
+        header = "Grades a class of submissions, isolated and resumable, with reports.",
         description = {"Grades every submission (a folder or a .zip) in SUBMISSIONS_DIR: each is",
             "overlaid onto a pristine copy of the kit (only student-owned files are taken),",
             "compiled, and graded like `grade`, several submissions at once (--jobs, default",
