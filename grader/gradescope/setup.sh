@@ -6,6 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q openjdk-17-jdk-headless maven zip unzip
 cd /autograder/source
+# A zip does not always keep the executable bits (make-autograder's jar does not), so set them here.
+chmod +x grader/grade run_autograder
 # Builds the kit (downloading every dependency into ~/.m2 now) and checks the grader starts.
 grader/grade --help >/dev/null
-chmod +x /autograder/source/run_autograder
