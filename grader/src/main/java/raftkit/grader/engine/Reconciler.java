@@ -85,9 +85,13 @@ final class Reconciler {
         return Files.exists(own) ? own : log;
     }
 
+    /** How the tester (like Go's) fails a test at its time limit; such a failure is reported as a timeout. */
+    static final String TESTER_TIMEOUT = "test took longer than ";
+
     private static RunResult finished(ResultEvent e, Path log) {
-        Status status = "SUCCESSFUL".equals(e.result()) ? Status.PASSED : Status.FAILED;
         String note = e.message() == null ? "" : e.message();
+        Status status = "SUCCESSFUL".equals(e.result()) ? Status.PASSED
+                : note.startsWith(TESTER_TIMEOUT) ? Status.TIMED_OUT : Status.FAILED;
         if ("ABORTED".equals(e.result())) {
             note = "aborted (not a pass): " + note;
         }

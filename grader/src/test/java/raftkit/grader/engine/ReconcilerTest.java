@@ -73,4 +73,14 @@ class ReconcilerTest {
         assertEquals("the JVM's watchdog stopped a test at its time limit (see the log's thread dump)",
                 report.results().get(0).note());
     }
+
+    @Test
+    void when_the_tester_failed_a_test_at_its_limit_then_timed_out() {
+        List<ResultEvent> events = List.of(ResultEvent.started("C", "testA3A"), ResultEvent.finished("C", "testA3A",
+                "FAILED", 30.1, "test took longer than 30 seconds (test testA3A, seed 5)", "5", null));
+        RunReport report = Reconciler.reconcile(events, List.of("testA3A"), new ChildOutcome(0, false, false, 31),
+                dir, 100);
+        assertEquals(Status.TIMED_OUT, report.results().get(0).status());
+        assertEquals("test took longer than 30 seconds (test testA3A, seed 5)", report.results().get(0).note());
+    }
 }
