@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import raftkit.grader.engine.SubmissionCompiler;
+import raftkit.grader.batch.SubmissionBuild;
 import raftkit.grader.policy.PartPolicy;
 import raftkit.grader.policy.Policy;
 import raftkit.grader.report.GradescopeWriter;
@@ -29,6 +29,9 @@ import raftkit.grader.report.Scorecard;
             "Exit code: 0 all passed, 1 a test failed, 2 could not grade (the reason is",
             "printed), 3 a test named by the policy does not exist."})
 public final class GradeCommand implements Callable<Integer> {
+
+    /** The folder under --out where a submission is unpacked, overlaid onto the kit and compiled. */
+    private static final String SUBMISSION_DIR = "submission";
 
     @Spec
     CommandSpec spec;
@@ -76,22 +79,39 @@ public final class GradeCommand implements Callable<Integer> {
             throws IOException, InterruptedException, UserException {
         Path studentClasses = null;
         if (submission != null) {
-            if (!Files.exists(submission)) {
-                throw new UserException("no such submission: " + submission);
+            SubmissionBuild.Result built = build(policy, out);
+            built.notes().forEach(note -> console.println("note: " + note));
+            if (built.outcome() != SubmissionBuild.Outcome.COMPILED) {
+                return new Grading.Outcome(notBuilt(built, chosen, out, console), List.of());
             }
-            var compiled = SubmissionCompiler.compile(submission, policy.studentFiles(), common.kit(),
-                    out.resolve("compile"));
-            if (!compiled.ok()) {
-                Path log = out.resolve("compile.log");
-                Files.writeString(log, compiled.messages());
-                console.println("--- the submission does not compile:");
-                console.println(compiled.messages().strip());
-                return new Grading.Outcome(Grading.notCompiled(chosen, compiled.messages(), log), List.of());
-            }
-            studentClasses = compiled.classes();
+            studentClasses = built.classes();
         }
         Grading grading = new Grading(policy, common, common.runner(studentClasses), out, common.jobs(1), console);
         return grading.grade(chosen);
+    }
+
+    /** The submission overlaid onto this kit and compiled, as batch does it; a refused archive is a user error. */
+    private SubmissionBuild.Result build(Policy policy, Path out) throws IOException, UserException {
+        if (!Files.exists(submission)) {
+            throw new UserException("no such submission: " + submission);
+        }
+        SubmissionBuild.Result built = SubmissionBuild.forKit(common.kit(), policy.studentFiles())
+                .build(submission, !Files.isDirectory(submission), out.resolve(SUBMISSION_DIR));
+        if (built.outcome() == SubmissionBuild.Outcome.REFUSED) {
+            throw new UserException(String.join("; ", built.notes()));
+        }
+        return built;
+    }
+
+    /** Every test scores zero: the submission has no student files, or they do not compile. */
+    private static Scorecard notBuilt(SubmissionBuild.Result built, List<PartPolicy> chosen, Path out,
+                                      PrintWriter console) {
+        if (built.outcome() == SubmissionBuild.Outcome.NO_FILES) {
+            return Grading.notCompiled(chosen, String.join("\n", built.notes()), null);
+        }
+        console.println("--- the submission does not compile:");
+        console.println(built.firstLines());
+        return Grading.notCompiled(chosen, built.firstLines(), out.resolve(SUBMISSION_DIR).resolve("compile.log"));
     }
 
     private List<PartPolicy> choose(Policy policy) throws UserException {

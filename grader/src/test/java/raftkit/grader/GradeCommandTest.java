@@ -101,12 +101,41 @@ class GradeCommandTest {
                 "--results", results.toString());
         String text = out.toString();
         assertEquals(ExitCodes.TEST_FAILED, code, text + err);
-        assertTrue(text.contains("--- the submission does not compile:"), text);
+        assertTrue(text.contains("--- the submission does not compile:\nraft/src/main/java/raftkit/raft/Raft.java:2: "
+                + "error: reached end of file while parsing\n"), text);
         assertTrue(text.matches("(?s).*F1 +TestAlphaF1 +not compiled .*0 / 5\n.*"), text);
         JsonNode json = new ObjectMapper().readTree(results.toFile());
         assertEquals(0.0, json.get("score").asDouble());
         assertTrue(json.get("tests").get(0).get("output").asText().contains("reached end of file while parsing"),
                 json.toString());
+    }
+
+    @Test
+    void when_submission_edits_a_kit_file_then_the_note_comes_before_the_table_and_it_is_graded() throws Exception {
+        Path submission = dir.resolve("submission");
+        Path raft = Path.of("src/test/resources/batch/submissions/correct/raft/src/main/java/raftkit/raft/Raft.java");
+        Path startResult = kit.root().resolve("raft/src/main/java/raftkit/raft/api/StartResult.java");
+        Files.createDirectories(submission);
+        Files.copy(raft, submission.resolve("Raft.java"));
+        Files.writeString(submission.resolve("StartResult.java"), Files.readString(startResult) + "// edited\n");
+        int code = grade("F1", "--submission", submission.toString(), "--out", dir.resolve("out").toString());
+        String text = out.toString();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String note = "note: kit file raft/src/main/java/raftkit/raft/api/StartResult.java differed; the kit's copy "
+                + "was used\n";
+        assertTrue(text.startsWith(note), text);
+        assertTrue(text.matches("(?s).*F1 +TestAlphaF1 +passed .*5 / 5\n.*"), text);
+        assertTrue(Files.isRegularFile(dir.resolve("out/submission/classes/raftkit/raft/Raft.class")));
+    }
+
+    @Test
+    void when_submission_archive_is_refused_then_one_line_and_usage_exit_code() throws Exception {
+        Path notZip = Files.writeString(dir.resolve("submission.zip"), "not a zip");
+        assertEquals(ExitCodes.USAGE, grade("F1", "--submission", notZip.toString(), "--out",
+                dir.resolve("out").toString()));
+        assertTrue(err.toString().matches("grade: submission\\.zip is not a readable zip \\([^\n]*\\)\n"),
+                err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class BatchCommand implements Callable<Integer> {
         EngineGrader grader = new EngineGrader(policy, chosen, common, this::childClasspath, childProperties(),
                 sandbox);
         BatchRunner runner = new BatchRunner(PristineKit.index(layout),
-                new SourceCompiler(compileClasspath(kit)), grader, sandbox,
+                new SourceCompiler(SubmissionBuild.compileClasspath(kit)), grader, sandbox,
                 new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES));
         int jobs = common.jobs(JOBS_PER_CORE * Runtime.getRuntime().availableProcessors());
         BatchRunner.Options options = new BatchRunner.Options(submissions.toAbsolutePath(), report,
@@ -142,11 +142,5 @@ public final class BatchCommand implements Callable<Integer> {
             properties.put("raftkit.seed", seed);
         }
         return properties;
-    }
-
-    /** What student code compiles against: the kit's dependencies without the raft module's own output. */
-    static List<Path> compileClasspath(Kit kit) throws IOException {
-        Path raft = kit.raftOutput().toAbsolutePath().normalize();
-        return kit.dependencies().stream().filter(p -> !p.toAbsolutePath().normalize().startsWith(raft)).toList();
     }
 }

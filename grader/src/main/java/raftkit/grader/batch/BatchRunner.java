@@ -64,7 +64,7 @@ public final class BatchRunner {
                 + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
         out.println(sandbox.description());
         out.flush();
-        SubmissionPipeline pipeline = new SubmissionPipeline(kit, unzip, compiler, grader, store,
+        SubmissionPipeline pipeline = new SubmissionPipeline(new SubmissionBuild(kit, unzip, compiler), grader, store,
                 options.workDir(), options.keepScratch());
         double maxScore = grader.plan().stream().mapToDouble(PlannedTest::points).sum();
         Thread killChildren = new Thread(BatchRunner::killChildren, "batch-kill-children");

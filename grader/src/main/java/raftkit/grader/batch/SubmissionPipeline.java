@@ -13,28 +13,24 @@ import raftkit.grader.batch.SubmissionResult.Outcome;
 import raftkit.grader.batch.TestScore.Status;
 
 /**
- * Grades one submission from hand-in to stored result: unpack, overlay onto the pristine kit, compile, run the
- * tests, keep the logs, save the result. A problem with the submission becomes an outcome and notes, never an
- * exception that stops the batch.
+ * Grades one submission from hand-in to stored result: build it ({@link SubmissionBuild}), run the tests, keep
+ * the logs, save the result. A problem with the submission becomes an outcome and notes, never an exception that
+ * stops the batch.
  */
 public final class SubmissionPipeline {
 
     /** Set when the grader is shutting down (Ctrl-C): runs cut short from then on are not results. */
     static final AtomicBoolean STOPPING = new AtomicBoolean();
 
-    private final Overlay overlay;
-    private final SafeUnzip unzip;
-    private final SourceCompiler compiler;
+    private final SubmissionBuild build;
     private final SubmissionGrader grader;
     private final ResultStore store;
     private final Path workDir;
     private final boolean keepScratch;
 
-    public SubmissionPipeline(PristineKit kit, SafeUnzip unzip, SourceCompiler compiler, SubmissionGrader grader,
-                              ResultStore store, Path workDir, boolean keepScratch) {
-        this.overlay = new Overlay(kit);
-        this.unzip = unzip;
-        this.compiler = compiler;
+    public SubmissionPipeline(SubmissionBuild build, SubmissionGrader grader, ResultStore store, Path workDir,
+                              boolean keepScratch) {
+        this.build = build;
         this.grader = grader;
         this.store = store;
         this.workDir = workDir;
@@ -70,29 +66,14 @@ public final class SubmissionPipeline {
 
     private SubmissionResult grade(Submission submission, Path scratch, List<String> notes, long start)
             throws IOException, InterruptedException {
-        Path tree;
-        try {
-            tree = unpack(submission, scratch, notes);
-        } catch (SafeUnzip.RefusedArchiveException e) {
-            notes.add(e.getMessage());
-            return finish(submission, Outcome.REFUSED, notRun(Status.NOT_RUN, "archive refused"), notes, start);
-        }
-        Path kitDir = scratch.resolve("kit");
-        Overlay.Result overlaid = overlay.apply(tree, kitDir);
-        notes.addAll(overlaid.notes());
-        if (overlaid.taken().isEmpty()) {
-            return finish(submission, Outcome.NO_FILES, notRun(Status.NOT_RUN, "no student files"), notes, start);
-        }
-        SourceCompiler.Result compiled = compiler.compile(scratch, kitDir,
-                overlay.kit().layout().studentSourceRoots());
-        if (!compiled.ok()) {
-            notes.add("compile error: " + compiled.firstLines());
-            return finish(submission, Outcome.NOT_COMPILED, notRun(Status.NOT_COMPILED, "did not compile"), notes,
-                    start);
+        SubmissionBuild.Result built = build.build(submission.source(), submission.zip(), scratch);
+        notes.addAll(built.notes());
+        if (built.outcome() != SubmissionBuild.Outcome.COMPILED) {
+            return notBuilt(submission, built, notes, start);
         }
         String tag = submission.name() + "-" + UUID.randomUUID();
         SubmissionGrader.Prepared prepared = new SubmissionGrader.Prepared(submission.name(), scratch,
-                compiled.classes(), Files.createDirectories(scratch.resolve("logs")), tag);
+                built.classes(), Files.createDirectories(scratch.resolve("logs")), tag);
         List<TestScore> tests;
         try {
             tests = grader.grade(prepared);
@@ -105,23 +86,19 @@ public final class SubmissionPipeline {
         return finish(submission, Outcome.GRADED, tests, notes, start);
     }
 
-    /** The folder whose files are matched against the kit: the submission folder, or the extracted zip. */
-    private Path unpack(Submission submission, Path scratch, List<String> notes) throws IOException {
-        if (!submission.zip()) {
-            return submission.source();
-        }
-        Path tree = scratch.resolve("submission");
-        notes.addAll(unzip.extract(submission.source(), tree));
-        List<String> files = Overlay.regularFiles(tree);
-        List<String> zips = files.stream().filter(f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
-                .toList();
-        if (files.stream().noneMatch(f -> f.endsWith(".java")) && zips.size() == 1) {
-            notes.add("the archive holds one zip, " + zips.get(0) + "; it was extracted too");
-            Path inner = scratch.resolve("submission-inner");
-            notes.addAll(unzip.extract(tree.resolve(zips.get(0)), inner));
-            return inner;
-        }
-        return tree;
+    private SubmissionResult notBuilt(Submission submission, SubmissionBuild.Result built, List<String> notes,
+                                      long start) {
+        return switch (built.outcome()) {
+            case REFUSED -> finish(submission, Outcome.REFUSED, notRun(Status.NOT_RUN, "archive refused"), notes,
+                    start);
+            case NO_FILES -> finish(submission, Outcome.NO_FILES, notRun(Status.NOT_RUN, "no student files"), notes,
+                    start);
+            default -> {
+                notes.add("compile error: " + built.firstLines());
+                yield finish(submission, Outcome.NOT_COMPILED, notRun(Status.NOT_COMPILED, "did not compile"), notes,
+                        start);
+            }
+        };
     }
 
     private List<TestScore> notRun(Status status, String reason) {

@@ -33,11 +33,6 @@ public record Kit(Path root) {
         return root.resolve("raft/target");
     }
 
-    /** The kit-owned API sources compiled next to a submission's files. */
-    public Path apiSources() {
-        return root.resolve("raft/src/main/java/raftkit/raft/api");
-    }
-
     /** The classpath of the grader's dependencies, with the reactor modules' outputs. */
     public List<Path> dependencies() throws IOException {
         if (!Files.isRegularFile(classpathFile())) {
