@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import raftkit.grader.fixtures.FixtureKit;
-import raftkit.grader.fixtures.Fixtures;
 
 /** {@code grade} on a fixture kit whose part F1 has one passing and one failing test. */
 class GradeCommandTest {
@@ -25,37 +21,28 @@ class GradeCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
     private FixtureKit kit;
 
     @BeforeEach
     void useFixtureKit() throws Exception {
         kit = new FixtureKit(dir.resolve("kit"));
-        System.setProperty("raftkit.home", kit.root().toString());
     }
 
     @AfterEach
     void restore() throws Exception {
-        System.clearProperty("raftkit.home");
         kit.close();
-        assertEquals(0, Fixtures.liveChildren(), "a child process survived");
     }
 
     private int grade(String... args) {
-        CommandLine cli = GraderCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return GraderCommand.execute(args, cli);
+        return kit.run(args);
     }
 
     @Test
     void when_one_test_fails_then_table_scores_and_results_json_say_so() throws Exception {
         Path results = dir.resolve("results.json");
         int code = grade("F1", "--out", dir.resolve("out").toString(), "--results", results.toString());
-        String text = out.toString();
-        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String text = kit.out();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + kit.err());
         assertTrue(text.contains("Test (F1): alpha ...\n  ... Passed --"), text);
         assertTrue(text.contains("--- FAIL: TestBetaF1 ("), text);
         assertTrue(text.contains("    term changed even though there were no failures"), text);
@@ -84,8 +71,8 @@ class GradeCommandTest {
     @Test
     void when_jobs_run_in_parallel_then_each_run_gets_a_line_and_the_same_scores() {
         int code = grade("F1", "-p", "2", "--out", dir.resolve("out").toString());
-        String text = out.toString();
-        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String text = kit.out();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + kit.err());
         assertTrue(text.matches("(?s).*TestAlphaF1 run 1 +passed .*"), text);
         assertTrue(text.matches("(?s).*TestBetaF1 run 1 +failed .*"), text);
         assertTrue(text.matches("(?s).*F1 \\(fixture part\\) +5 / 10\n.*"), text);
@@ -99,8 +86,8 @@ class GradeCommandTest {
         Path results = dir.resolve("results.json");
         int code = grade("F1", "--submission", submission.toString(), "--out", dir.resolve("out").toString(),
                 "--results", results.toString());
-        String text = out.toString();
-        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String text = kit.out();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + kit.err());
         assertTrue(text.contains("--- the submission does not compile:\nraft/src/main/java/raftkit/raft/Raft.java:2: "
                 + "error: reached end of file while parsing\n"), text);
         assertTrue(text.matches("(?s).*F1 +TestAlphaF1 +not compiled .*0 / 5\n.*"), text);
@@ -119,8 +106,8 @@ class GradeCommandTest {
         Files.copy(raft, submission.resolve("Raft.java"));
         Files.writeString(submission.resolve("StartResult.java"), Files.readString(startResult) + "// edited\n");
         int code = grade("F1", "--submission", submission.toString(), "--out", dir.resolve("out").toString());
-        String text = out.toString();
-        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String text = kit.out();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + kit.err());
         String note = "note: kit file raft/src/main/java/raftkit/raft/api/StartResult.java differed; the kit's copy "
                 + "was used\n";
         assertTrue(text.startsWith(note), text);
@@ -133,22 +120,22 @@ class GradeCommandTest {
         Path notZip = Files.writeString(dir.resolve("submission.zip"), "not a zip");
         assertEquals(ExitCodes.USAGE, grade("F1", "--submission", notZip.toString(), "--out",
                 dir.resolve("out").toString()));
-        assertTrue(err.toString().matches("grade: submission\\.zip is not a readable zip \\([^\n]*\\)\n"),
-                err.toString());
-        assertEquals("", out.toString());
+        assertTrue(kit.err().matches("grade: submission\\.zip is not a readable zip \\([^\n]*\\)\n"),
+                kit.err());
+        assertEquals("", kit.out());
     }
 
     @Test
     void when_submission_is_missing_then_could_not_grade() {
         assertEquals(ExitCodes.USAGE, grade("F1", "--submission", dir.resolve("nope").toString()));
-        assertEquals("grade: no such submission: " + dir.resolve("nope") + "\n", err.toString());
+        assertEquals("grade: no such submission: " + dir.resolve("nope") + "\n", kit.err());
     }
 
     @Test
     void when_a_test_kills_the_shared_jvm_then_it_crashed_and_the_others_still_run() throws Exception {
         int code = grade("F3", "--out", dir.resolve("out").toString());
-        String text = out.toString();
-        assertEquals(ExitCodes.TEST_FAILED, code, text + err);
+        String text = kit.out();
+        assertEquals(ExitCodes.TEST_FAILED, code, text + kit.err());
         assertTrue(text.matches("(?s).*F3 +TestExits +crashed .*0 / 5\n.*"), text);
         assertTrue(text.matches("(?s).*F3 +TestPasses +passed .*5 / 5\n.*"), text);
         assertTrue(text.contains("    crashed: the JVM exited with code 3"), text);
@@ -162,14 +149,14 @@ class GradeCommandTest {
     @Test
     void when_policy_names_a_missing_test_then_no_tests_found() {
         int code = grade("F2", "--out", dir.resolve("out").toString());
-        assertEquals(ExitCodes.NO_TESTS_FOUND, code, out.toString() + err);
-        assertTrue(out.toString().contains("TestGammaF1 is in the policy but not in raftkit.grader.fixtures"));
+        assertEquals(ExitCodes.NO_TESTS_FOUND, code, kit.out() + kit.err());
+        assertTrue(kit.out().contains("TestGammaF1 is in the policy but not in raftkit.grader.fixtures"));
     }
 
     @Test
     void when_part_is_unknown_then_one_line_and_usage_exit_code() {
         assertEquals(ExitCodes.USAGE, grade("3Z"));
-        assertEquals("grade: unknown part '3Z'; the parts are F1, F2, F3\n", err.toString());
+        assertEquals("grade: unknown part '3Z'; the parts are F1, F2, F3\n", kit.err());
     }
 
     @Test
@@ -177,14 +164,14 @@ class GradeCommandTest {
         Path bad = dir.resolve("bad.toml");
         Files.writeString(bad, "[parts.F1]\ntests = [\"TestAlphaF1\"]\nruns = \"many\"\n");
         assertEquals(ExitCodes.USAGE, grade("--policy", bad.toString(), "F1"));
-        assertEquals("grade: bad.toml:3: runs must be a number, not \"many\"\n", err.toString());
-        assertFalse(err.toString().contains("Exception"));
+        assertEquals("grade: bad.toml:3: runs must be a number, not \"many\"\n", kit.err());
+        assertFalse(kit.err().contains("Exception"));
     }
 
     @Test
     void when_option_is_unknown_then_usage_exit_code() {
         assertEquals(ExitCodes.USAGE, grade("--frobnicate"));
-        assertTrue(err.toString().startsWith("Unknown option: '--frobnicate'"), err.toString());
+        assertTrue(kit.err().startsWith("Unknown option: '--frobnicate'"), kit.err());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
