@@ -90,9 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
         Sandbox sandbox = (noSandbox ? Sandbox.none("--no-sandbox was given") : Sandbox.detect()).hiding(hidden);
         EngineGrader grader = new EngineGrader(policy, chosen, common, this::childClasspath, childProperties(),
                 sandbox);
-        BatchRunner runner = new BatchRunner(PristineKit.index(layout),
-                new SourceCompiler(SubmissionBuild.compileClasspath(kit)), grader, sandbox,
-                new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES));
+        BatchRunner runner = new BatchRunner(SubmissionBuild.forKit(kit, policy.studentFiles()), grader, sandbox);
         int jobs = common.jobs(JOBS_PER_CORE * Runtime.getRuntime().availableProcessors());
         BatchRunner.Options options = new BatchRunner.Options(submissions.toAbsolutePath(), report,
                 report.resolve(".scratch"), jobs, force, only, keepScratch, System.console() != null);

@@ -40,19 +40,14 @@ public final class BatchRunner {
     public record Summary(int graded, int skipped, BatchReport report) {
     }
 
-    private final PristineKit kit;
-    private final SourceCompiler compiler;
+    private final SubmissionBuild build;
     private final SubmissionGrader grader;
     private final Sandbox sandbox;
-    private final SafeUnzip unzip;
 
-    public BatchRunner(PristineKit kit, SourceCompiler compiler, SubmissionGrader grader, Sandbox sandbox,
-                       SafeUnzip unzip) {
-        this.kit = kit;
-        this.compiler = compiler;
+    public BatchRunner(SubmissionBuild build, SubmissionGrader grader, Sandbox sandbox) {
+        this.build = build;
         this.grader = grader;
         this.sandbox = sandbox;
-        this.unzip = unzip;
     }
 
     public Summary run(Options options, PrintWriter out) throws IOException, InterruptedException {
@@ -64,8 +59,8 @@ public final class BatchRunner {
                 + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
         out.println(sandbox.description());
         out.flush();
-        SubmissionPipeline pipeline = new SubmissionPipeline(new SubmissionBuild(kit, unzip, compiler), grader, store,
-                options.workDir(), options.keepScratch());
+        SubmissionPipeline pipeline = new SubmissionPipeline(build, grader, store, options.workDir(),
+                options.keepScratch());
         double maxScore = grader.plan().stream().mapToDouble(PlannedTest::points).sum();
         Thread killChildren = new Thread(BatchRunner::killChildren, "batch-kill-children");
         Runtime.getRuntime().addShutdownHook(killChildren);

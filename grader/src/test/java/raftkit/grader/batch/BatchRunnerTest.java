@@ -56,8 +56,8 @@ class BatchRunnerTest {
         PristineKit kit = BatchFixtures.kit();
         Sandbox sandbox = Sandbox.none("test");
         SourceCompiler compiler = new SourceCompiler(List.of(BatchFixtures.KIT_ROOT.resolve("labrpc/target/classes")));
-        BatchRunner runner = new BatchRunner(kit, compiler, grader, sandbox,
-                new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES));
+        BatchRunner runner = new BatchRunner(new SubmissionBuild(kit, new SafeUnzip(SafeUnzip.DEFAULT_MAX_BYTES,
+                SafeUnzip.DEFAULT_MAX_ENTRIES), compiler), grader, sandbox);
         BatchRunner.Options options = new BatchRunner.Options(submissions, report, report.resolve(".scratch"), 2,
                 force, only, false, false);
         return runner.run(options, new PrintWriter(new StringWriter()));
