@@ -160,7 +160,7 @@ class Agreement3BTest {
         }
     }
 
-    // A follower that was cut off catches up when it comes back and takes part in the next agreements (§5.3).
+    // A returning follower must be brought up to date before the three can commit together again (§5.3).
     @RaftTest
     void testFailAgree3B() throws InterruptedException {
         int servers = 3;
@@ -228,7 +228,8 @@ class Agreement3BTest {
             cfg.connect((leader + 2) % servers);
             cfg.connect((leader + 3) % servers);
 
-            // meanwhile the three may have elected one of their own, whose log has no index 2: so the next is 2 or 3
+            // while apart, the three may have held an election; a winner from their side lacks index 2, so the next
+            // index is 2 or 3
             int leader2 = cfg.checkOneLeader();
             StartResult r2 = cfg.raft(leader2).start(30);
             if (!r2.isLeader()) {
@@ -388,7 +389,7 @@ class Agreement3BTest {
             cfg.disconnect((leader1 + 3) % servers);
             cfg.disconnect((leader1 + 4) % servers);
 
-            // that pair takes fifty commands it cannot commit
+            // fifty commands go into the pair's logs, uncommittable without a majority
             for (int i = 0; i < 50; i++) {
                 cfg.raft(leader1).start(cfg.randInt());
             }
@@ -417,7 +418,7 @@ class Agreement3BTest {
             }
             cfg.disconnect(other);
 
-            // this pair, too, takes fifty commands it cannot commit
+            // again fifty commands that get no further than this pair's logs
             for (int i = 0; i < 50; i++) {
                 cfg.raft(leader2).start(cfg.randInt());
             }
@@ -503,7 +504,7 @@ class Agreement3BTest {
                         continue loop;
                     }
                     if (!r.isLeader()) {
-                        // the leader was deposed, which means a new term; try again
+                        // start() refused: the peer is no longer leader, so this attempt is void
                         continue loop;
                     }
                     if (starti + i != r.index()) {
@@ -528,7 +529,8 @@ class Agreement3BTest {
                 total2 = 0;
                 for (int j = 0; j < servers; j++) {
                     if (cfg.raft(j).getState().term() != term) {
-                        // an election ran meanwhile and its RPCs spoil the count; still add up every peer's calls
+                        // an election ran meanwhile, so its RPCs would be blamed on the batch; total2 is summed in
+                        // full all the same
                         failed = true;
                     }
                     total2 += cfg.rpcCount(j);

@@ -20,7 +20,7 @@ class Election3ATest {
             // three connected peers elect exactly one leader (§5.2)
             cfg.checkOneLeader();
 
-            // once the followers have had a moment to hear from the winner, every peer reports the same term
+            // 50 ms on, the followers know the winner: all three report one term, and it is at least 1
             Thread.sleep(50);
             int term1 = cfg.checkTerms();
             if (term1 < 1) {
@@ -63,14 +63,14 @@ class Election3ATest {
             cfg.disconnect((leader2 + 1) % servers);
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
 
-            // two election timeouts later, the lone peer must not take itself for the leader
+            // alone it cannot have won an election, so no connected peer may claim to lead (§5.2)
             cfg.checkNoLeader();
 
-            // reconnect one of the two: with a majority connected again, an election succeeds
+            // reconnect one of the two: two of three can elect again
             cfg.connect((leader2 + 1) % servers);
             cfg.checkOneLeader();
 
-            // the last peer's return does not leave the cluster without a leader
+            // reconnect the last peer; the three settle on one leader again
             cfg.connect(leader2);
             cfg.checkOneLeader();
 
@@ -97,7 +97,7 @@ class Election3ATest {
                 cfg.disconnect(i2);
                 cfg.disconnect(i3);
 
-                // four of seven is a majority: the connected peers keep their leader or elect a new one
+                // four or more of seven are a majority, so checkOneLeader finds a leader, old or new
                 cfg.checkOneLeader();
 
                 // heal the partition before the next round

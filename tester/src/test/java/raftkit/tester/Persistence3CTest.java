@@ -58,7 +58,8 @@ class Persistence3CTest {
             cfg.start1(leader2, APPLIER);
             cfg.connect(leader2);
 
-            cfg.waitFor(4, servers, -1); // index 4 has reached the restarted peer too, before another one goes down
+            // first let the restarted peer apply index 4; only then is the next one taken down
+            cfg.waitFor(4, servers, -1);
 
             // the same with a follower: cut off, an entry committed without it, restarted, reconnected
             int i3 = (cfg.checkOneLeader() + 1) % servers;
@@ -373,8 +374,8 @@ class Persistence3CTest {
                     }
                 }
 
-                // 0.7 of an election timeout between rounds: time enough for the peers to catch up now and then,
-                // too little for the cluster to come to rest before the next change
+                // rounds 0.7 election timeouts apart keep the cluster in motion: peers sometimes catch up between
+                // changes, yet it never settles
                 Thread.sleep((RAFT_ELECTION_TIMEOUT * 7) / 10);
             }
 
@@ -436,7 +437,7 @@ class Persistence3CTest {
                 int index = -1;
                 boolean ok = false;
                 for (int i = 0; i < servers; i++) {
-                    // offer x to every live peer, since any of them may be the leader
+                    // offer x to each live peer; whichever accepts as leader gives the index to watch
                     RaftPeer rf = cfg.raft(i);
                     if (rf != null) {
                         var r = rf.start(x);

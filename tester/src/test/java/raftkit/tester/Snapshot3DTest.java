@@ -19,7 +19,8 @@ class Snapshot3DTest {
         snapcommon("Test (3D): snapshots basic", false, true, false);
     }
 
-    // A peer cut off while the others move past its log must be sent the leader's snapshot to catch up (§7).
+    // A peer cut off while the others move past its log can only be brought up to date with the leader's snapshot
+    // (§7).
     @RaftTest
     void testSnapshotInstall3D() {
         snapcommon("Test (3D): install snapshots (disconnect)", true, true, false);
@@ -66,12 +67,11 @@ class Snapshot3DTest {
                 // the last index before the crash
                 int index1 = cfg.one(cfg.randInt(), servers, true);
 
-                // crash every peer ...
+                // a total outage: every peer crashes, then each restarts from its persister
                 for (int j = 0; j < servers; j++) {
                     cfg.crash1(j);
                 }
 
-                // ... and restart each from its persister
                 for (int j = 0; j < servers; j++) {
                     cfg.start1(j, APPLIER_SNAP);
                     cfg.connect(j);
@@ -105,7 +105,7 @@ class Snapshot3DTest {
             // restart everyone from its snapshot
             crashAndReviveAll(cfg, servers);
 
-            // one command, so each restarted peer saves its state again
+            // one command makes every restarted peer call persist(), the save that must keep the snapshot
             cfg.one(cfg.randInt(), servers, true);
 
             // restart everyone from what that save left
@@ -170,9 +170,9 @@ class Snapshot3DTest {
                     cfg.raft(sender).start(cfg.randInt());
                 }
 
-                // one more command must commit after them, which gives the appliers time to catch up with the start()s
+                // one more command must commit after them; by then the appliers have taken every entry they produced
                 if (!disconnect && !crash) {
-                    // on all three: every follower is kept up to date, so the basic test never needs InstallSnapshot
+                    // with nobody taken away, wait for all three: the basic test must pass on local snapshots alone
                     cfg.one(cfg.randInt(), servers, true);
                 } else {
                     cfg.one(cfg.randInt(), servers - 1, true);
@@ -183,8 +183,8 @@ class Snapshot3DTest {
                     fail("Log size too large");
                 }
                 if (disconnect) {
-                    // reconnect the victim: the entries it missed may be in a snapshot now, so it may need
-                    // InstallSnapshot to catch up (§7)
+                    // reconnect the victim: if the entries it lacks are compacted away already, only InstallSnapshot
+                    // can bring it up to date (§7)
                     cfg.connect(victim);
                     cfg.one(cfg.randInt(), servers, true);
                     leader1 = cfg.checkOneLeader();
