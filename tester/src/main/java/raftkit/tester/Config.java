@@ -21,7 +21,7 @@ import raftkit.raft.api.RaftPeer;
  */
 public final class Config implements AutoCloseable {
 
-    /** The tester generously allows solutions to complete elections in one second (ms; test_test.go). */
+    /** The time, in ms, within which an election is expected to have settled (test_test.go's RaftElectionTimeout). */
     public static final long RAFT_ELECTION_TIMEOUT = 1000;
     /** The largest Raft state any persister may hold in 3D, in bytes (test_test.go). */
     public static final int MAXLOGSIZE = 2000;
@@ -40,7 +40,7 @@ public final class Config implements AutoCloseable {
     private final TimeLimit.Stopwatch clock;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    // begin()/end() statistics
+    /** What begin() recorded: the title, then the counters that end() subtracts for its Passed line. */
     private volatile String title = "";
     private long t0;
     private int rpcs0;
@@ -78,12 +78,12 @@ public final class Config implements AutoCloseable {
         try {
             setUnreliable(unreliable);
             net.setLongDelays(true);
-            // create a full set of Rafts.
+            // every peer starts, each with its applier ...
             ApplierKind applier = snapshot ? ApplierKind.APPLIER_SNAP : ApplierKind.APPLIER;
             for (int i = 0; i < n; i++) {
                 start1(i, applier);
             }
-            // connect everyone
+            // ... and only then does any of them join the network
             for (int i = 0; i < n; i++) {
                 connect(i);
             }
@@ -145,8 +145,9 @@ public final class Config implements AutoCloseable {
     // ---- checks ----
 
     /**
-     * Checks that one of the connected peers thinks it is the leader and that no other connected peer of the same
-     * term does; tries a few times in case re-elections are needed. Returns the leader of the highest term.
+     * Polls the connected peers for up to ten rounds, each after a pause of about half a second, until some term has
+     * a leader; fails at once if a term shows two leaders, and after the last round if none showed. Returns the
+     * leader of the newest term seen.
      */
     public int checkOneLeader() {
         return checks.checkOneLeader();
