@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The rules of a graded test ({@link RaftTest}): the time limit ({@link TimeLimit}, resolved for each test from
- * {@value TimeLimit#PROPERTY}), enforced so that a hung test never holds up the run, and failure messages that name the test and its network seed. After each test it publishes the
- * report entries {@value #SEED} (the seeds of the test's networks), {@value #RPCS} and {@value #BYTES} (their
- * traffic), which {@link PartTotalsListener} and the grader read.
+ * {@value TimeLimit#PROPERTY}), enforced so that a hung test never holds up the run, and failure messages that
+ * name the test and its network seed. After each test it publishes the report entries {@value #SEED} (the seeds
+ * of the test's networks), {@value #RPCS} and {@value #BYTES} (their traffic), which {@link PartTotalsListener}
+ * and the grader read.
  */
 public final class RaftTestExtension
         implements InvocationInterceptor, TestExecutionExceptionHandler, AfterTestExecutionCallback {
