@@ -46,8 +46,8 @@ class ReconcilerTest {
     @Test
     void when_aborted_or_skipped_then_failed_not_passed() {
         List<ResultEvent> events = List.of(
-                ResultEvent.finished("C", "testA3A", "ABORTED", 1, "assumption", null, null),
-                ResultEvent.finished("C", "testB3A", "SKIPPED", 0, "skipped: disabled", null, null),
+                ResultEvent.finished("C", "testA3A", "ABORTED", 1, "assumption", null),
+                ResultEvent.finished("C", "testB3A", "SKIPPED", 0, "skipped: disabled", null),
                 ResultEvent.done());
         RunReport report = Reconciler.reconcile(events, List.of(), new ChildOutcome(0, false, false, 1), dir, 100);
         assertEquals(List.of(Status.FAILED, Status.FAILED), report.results().stream().map(RunResult::status).toList());
@@ -77,7 +77,7 @@ class ReconcilerTest {
     @Test
     void when_the_tester_failed_a_test_at_its_limit_then_timed_out() {
         List<ResultEvent> events = List.of(ResultEvent.started("C", "testA3A"), ResultEvent.finished("C", "testA3A",
-                "FAILED", 30.1, "test took longer than 30 seconds (test testA3A, seed 5)", "5", null));
+                "FAILED", 30.1, "test took longer than 30 seconds (test testA3A, seed 5)", "5"));
         RunReport report = Reconciler.reconcile(events, List.of("testA3A"), new ChildOutcome(0, false, false, 31),
                 dir, 100);
         assertEquals(Status.TIMED_OUT, report.results().get(0).status());
