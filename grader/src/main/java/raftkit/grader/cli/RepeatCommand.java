@@ -82,24 +82,14 @@ public final class RepeatCommand implements Callable<Integer> {
         Files.createDirectories(out);
         PrintWriter console = spec.commandLine().getOut();
         RepeatStats stats = new RepeatStats();
-        List<RunQueue.Job> jobList = new ArrayList<>();
         plan.tests().forEach(test -> stats.expect(test.name()));
-        for (int run = 1; run <= runs; run++) {
-            for (TestPolicy test : plan.tests()) {
-                RunSpec spec = plan.spec(plan.part(test), List.of(test.name()), plan.limitSeconds(test),
-                        out.resolve(test.name()).resolve("run-" + run));
-                jobList.add(new RunQueue.Job(run, spec));
-            }
-        }
+        List<RunQueue.Job> jobList = jobs(plan);
         console.printf("repeat: %d run(s) of %d test(s), %d at a time%n", runs, plan.tests().size(), plan.jobs());
         console.flush();
         List<Status> statuses = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        boolean terminal = System.console() != null;
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("repeat").setInitialMax(jobList.size())
-                .setStyle(terminal ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setConsumer(new ProgressConsumer(console, terminal)).setUpdateIntervalMillis(500).build();
+        ProgressBar bar = progressBar(jobList.size(), console);
         TestRunner runner = new TestRunner(common.kit().childClasspath(null), plan.childProperties());
         try (bar) {
             RunQueue.runAll(runner, jobList, plan.jobs(), null, (job, report) -> {
@@ -125,6 +115,26 @@ public final class RepeatCommand implements Callable<Integer> {
         }
         console.flush();
         return ExitCodes.computeExitCode(statuses);
+    }
+
+    private static ProgressBar progressBar(int jobs, PrintWriter console) {
+        boolean terminal = System.console() != null;
+        return new ProgressBarBuilder().setTaskName("repeat").setInitialMax(jobs)
+                .setStyle(terminal ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                .setConsumer(new ProgressConsumer(console, terminal)).setUpdateIntervalMillis(500).build();
+    }
+
+    /** Each test of the plan {@code runs} times, each run a JVM of its own with a folder of its own. */
+    private List<RunQueue.Job> jobs(Plan plan) {
+        List<RunQueue.Job> jobList = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            for (TestPolicy test : plan.tests()) {
+                RunSpec spec = plan.spec(plan.part(test), List.of(test.name()), plan.limitSeconds(test),
+                        plan.out().resolve(test.name()).resolve("run-" + run));
+                jobList.add(new RunQueue.Job(run, spec));
+            }
+        }
+        return jobList;
     }
 
     /** A failing run keeps its folder plus a note with its seed; a passing one is deleted unless --keep-all. */

@@ -85,7 +85,8 @@ public final class GradescopeReport {
         if (!test.message().isEmpty()) {
             out.append('\n').append(test.message());
         }
-        if (!test.seed().isEmpty()) {
+        // The tester's messages name their seed already; a message that does not gets a line of its own.
+        if (!test.seed().isEmpty() && !test.message().contains(test.seed())) {
             out.append("\nseed ").append(test.seed()).append(" (replay with -Draftkit.seed=").append(test.seed())
                     .append(')');
         }
