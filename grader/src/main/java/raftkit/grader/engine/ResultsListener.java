@@ -11,6 +11,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import raftkit.tester.RaftTestExtension;
 import raftkit.tester.TimeLimitExceeded;
 
 /**
@@ -94,7 +95,7 @@ final class ResultsListener implements TestExecutionListener {
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         Map<String, String> found = entries.getOrDefault(test.getUniqueId(), Map.of());
         results.write(ResultEvent.finished(className(test), method(test), result, seconds, message,
-                found.get("seed"), found.get("log")));
+                found.get(RaftTestExtension.SEED)));
     }
 
     private Set<TestIdentifier> testsUnder(TestIdentifier id) {

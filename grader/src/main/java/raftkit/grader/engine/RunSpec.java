@@ -22,9 +22,4 @@ public record RunSpec(String packageName, List<String> tags, List<String> tests,
         tags = List.copyOf(tags);
         tests = List.copyOf(tests);
     }
-
-    /** The same spec for one test, writing into {@code runDir}. */
-    public RunSpec forTest(String test, Path runDir) {
-        return new RunSpec(packageName, tags, List.of(test), limitSeconds, heap, outputCap, runDir);
-    }
 }
