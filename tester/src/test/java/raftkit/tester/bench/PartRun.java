@@ -73,7 +73,8 @@ public final class PartRun {
         long cpuStart = processCpuNanos();
         launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
-        long cpu = processCpuNanos() - cpuStart;
+        long processCpu = processCpuNanos();
+        long cpu = processCpu - cpuStart;
         sampler.shutdownNow();
         // a benchmark of a failing part is still printed, with the reasons beside it
         summary.getSummary().printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 0);
@@ -84,6 +85,8 @@ public final class PartRun {
         result.setProperty("failed", String.valueOf(total == null ? 0 : total.failed()));
         result.setProperty("wallNanos", String.valueOf(wall));
         result.setProperty("cpuNanos", String.valueOf(cpu));
+        result.setProperty("processCpuNanos", String.valueOf(processCpu));
+        result.setProperty("peakRssBytes", String.valueOf(peakRssBytes()));
         result.setProperty("peakHeapBytes", String.valueOf(peakHeap.get()));
         result.setProperty("peakLiveBytes", String.valueOf(peakLive.get()));
         result.setProperty("rpcs", String.valueOf(total == null ? 0 : total.rpcs()));
@@ -113,6 +116,24 @@ public final class PartRun {
         }
     }
 
+    /**
+     * The most resident memory this process has had (Linux's {@code VmHWM}), heap, metaspace, code and thread
+     * stacks together; -1 where {@code /proc} is not there.
+     */
+    private static long peakRssBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+            if (line.startsWith("VmHWM:")) { // "VmHWM:    123456 kB"
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** CPU time of the whole process since it started: JVM start-up, class loading and discovery included. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
