@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import raftkit.tester.TestJvmOptions;
 
 /**
  * The run engine: runs a {@link RunSpec} in a fresh child JVM and reports one {@link RunResult} per test. This is
@@ -78,9 +79,7 @@ public final class TestRunner {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.heap());
-        // One GC thread and no perf data: cheaper start-up and less noise next to tests that mostly wait.
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:-UsePerfData");
+        command.addAll(TestJvmOptions.options());
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
         // The tester's own limit (raftkit.timeout) follows the policy, so its thread dump comes before ours.

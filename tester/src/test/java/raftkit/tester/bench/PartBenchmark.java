@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import raftkit.tester.TestJvmOptions;
 
 /**
  * Runs each part's graded tests on the solution in {@code raft/} (the reference, in this repository), each part in
@@ -73,9 +74,10 @@ public final class PartBenchmark {
                 + "any collection left in use.");
     }
 
-    /** The part JVM's options: the kit's test JVM options, then any extra ones given to the benchmark. */
+    /** The part JVM's options: the heap cap, the kit's test JVM options, then any extra ones given here. */
     private static List<String> jvmOptions(List<String> extra) {
         List<String> options = new ArrayList<>(List.of(HEAP_CAP));
+        options.addAll(TestJvmOptions.options());
         options.addAll(extra);
         return options;
     }
