@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import raftkit.tester.TestJvmOptions;
 
 /**
@@ -79,18 +78,22 @@ public final class TestRunner {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.heap());
-        command.addAll(TestJvmOptions.options());
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
         // The tester's own limit (raftkit.timeout) follows the policy, so its thread dump comes before ours.
         command.add("-Draftkit.timeout=" + java.math.BigDecimal.valueOf(spec.limitSeconds()).stripTrailingZeros()
                 .toPlainString());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.addAll(TestJvmOptions.withClasspath(classpath, classArchiveDir()));
         command.add(ChildMain.class.getName());
         command.addAll(request.toArgs());
         return command;
+    }
+
+    /** Where test JVMs' class archive is kept: the kit's grader build output, when the kit's home is known. */
+    private static Path classArchiveDir() {
+        String home = System.getProperty("raftkit.home");
+        return home == null ? null : Path.of(home, "grader", "target", "class-archive");
     }
 
     /**

@@ -1,11 +1,13 @@
 package raftkit.tester.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,11 @@ public final class PartBenchmark {
             "3B", new GoFigures(73.1, 1.57), "3C", new GoFigures(141.6, 4.27), "3D", new GoFigures(274.6, 5.60));
     /** The heap cap of a test JVM the kit promises to stay under. */
     private static final String HEAP_CAP = "-Xmx256m";
+
+    private static final List<Path> CLASSPATH = Arrays.stream(System.getProperty("java.class.path")
+            .split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+    /** The class archive of the part JVMs, in the module's build output (run from the module's folder). */
+    private static final Path ARCHIVE_DIR = Path.of("target", "class-archive").toAbsolutePath();
 
     private PartBenchmark() {
     }
@@ -74,11 +81,11 @@ public final class PartBenchmark {
                 + "any collection left in use.");
     }
 
-    /** The part JVM's options: the heap cap, the kit's test JVM options, then any extra ones given here. */
+    /** The part JVM's options: the heap cap, any extra ones given here, the kit's test JVM options and class path. */
     private static List<String> jvmOptions(List<String> extra) {
         List<String> options = new ArrayList<>(List.of(HEAP_CAP));
-        options.addAll(TestJvmOptions.options());
         options.addAll(extra);
+        options.addAll(TestJvmOptions.withClasspath(CLASSPATH, ARCHIVE_DIR));
         return options;
     }
 
@@ -88,8 +95,7 @@ public final class PartBenchmark {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(jvmOptions(extra));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), PartRun.class.getName(), part,
-                    result.toString()));
+            command.addAll(List.of(PartRun.class.getName(), part, result.toString()));
             Process child = new ProcessBuilder(command).inheritIO().start();
             int exit = child.waitFor();
             Properties numbers = new Properties();
