@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import raftkit.tester.TestJvmOptions;
 
 /**
  * The run engine: runs a {@link RunSpec} in a fresh child JVM and reports one {@link RunResult} per test. This is
@@ -84,15 +84,11 @@ public final class TestRunner {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.heap());
-        // One GC thread and no perf data: cheaper start-up and less noise next to tests that mostly wait.
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:-UsePerfData");
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
         command.add(limitProperty(spec.limitSeconds()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.addAll(TestJvmOptions.withClasspath(classpath, classArchiveDir()));
         command.add(ChildMain.class.getName());
         command.addAll(request.toArgs());
         return command;
@@ -106,6 +102,12 @@ public final class TestRunner {
     /** How long the parent lets a child stay silent, past the time it last wrote a result, before killing it. */
     static double backstopSeconds(double limitSeconds) {
         return limitSeconds + BACKSTOP_GRACE_SECONDS;
+    }
+
+    /** Where test JVMs' class archive is kept: the kit's grader build output, when the kit's home is known. */
+    private static Path classArchiveDir() {
+        String home = System.getProperty("raftkit.home");
+        return home == null ? null : Path.of(home, "grader", "target", "class-archive");
     }
 
     /**
