@@ -149,5 +149,8 @@ public record Grading(Policy policy, CommonOptions options, TestRunner runner, P
         if (result.log() != null) {
             console.println("    log: " + result.log());
         }
+        if (result.timeline() != null) {
+            console.println("    timeline: " + result.timeline());
+        }
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * The rules of a graded test ({@link RaftTest}): the Go kit's time limit, enforced so that a hung test never holds
  * up the run, and failure messages that name the test and its network seed. After each test it publishes the
  * report entries {@value #SEED} (the seeds of the test's networks), {@value #RPCS} and {@value #BYTES} (their
- * traffic), which {@link PartTotalsListener} and the grader read.
+ * traffic) and {@value #TIMELINE} (its timeline page, if {@link TestTimelines} wrote one), which
+ * {@link PartTotalsListener} and the grader read.
  */
 public final class RaftTestExtension
         implements InvocationInterceptor, TestExecutionExceptionHandler, AfterTestExecutionCallback {
@@ -27,6 +28,8 @@ public final class RaftTestExtension
     public static final String RPCS = "rpcs";
     /** Report entry: bytes sent over the test's networks. */
     public static final String BYTES = "bytes";
+    /** Report entry: the path of the test's timeline page, when one was written (see {@link TestTimelines}). */
+    public static final String TIMELINE = "timeline";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RaftTestExtension.class);
 
@@ -68,6 +71,7 @@ public final class RaftTestExtension
         if (configs == null || configs.configs().isEmpty()) {
             return;
         }
+        TestTimelines.write(context, configs.configs()).ifPresent(page -> context.publishReportEntry(TIMELINE, page));
         context.publishReportEntry(SEED, configs.seeds().stream().map(String::valueOf).collect(Collectors.joining(",")));
         configs.rpcs().ifPresent(n -> context.publishReportEntry(RPCS, String.valueOf(n)));
         configs.bytes().ifPresent(n -> context.publishReportEntry(BYTES, String.valueOf(n)));

@@ -72,9 +72,10 @@ public final class EngineGrader implements SubmissionGrader {
         RunResult shown = t.firstFailure() != null ? t.firstFailure() : t.runs().isEmpty() ? null : t.runs().get(0);
         String message = shown == null || t.status() == raftkit.grader.engine.Status.PASSED ? "" : shown.note();
         String log = shown == null || shown.log() == null ? "" : relativeLog(scratch, shown.log());
+        String timeline = shown == null || shown.timeline() == null ? "" : relativeLog(scratch, shown.timeline());
         double seconds = t.runs().stream().mapToDouble(RunResult::seconds).sum();
         return new TestScore(t.test().part(), t.test().name(), status(t.status()), seconds, t.earned(),
-                t.test().points(), message, log);
+                t.test().points(), message, log, timeline);
     }
 
     /** The log's path inside the submission's report folder, where the batch copies the scratch {@code logs}. */

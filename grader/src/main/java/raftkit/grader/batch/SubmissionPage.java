@@ -38,7 +38,8 @@ public final class SubmissionPage {
                     .append("</td><td class=\"num\">").append(BatchReport.points(t.points())).append(" / ")
                     .append(BatchReport.points(t.maxPoints())).append("</td><td><pre>")
                     .append(Html.text(t.message().strip())).append("</pre></td><td>")
-                    .append(t.log().isEmpty() ? "" : logLink(t.log())).append("</td></tr>\n");
+                    .append(t.log().isEmpty() ? "" : logLink(t.log()))
+                    .append(t.timeline().isEmpty() ? "" : "<br>" + logLink(t.timeline())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n<h2>Logs</h2>\n");
         if (logs.isEmpty()) {

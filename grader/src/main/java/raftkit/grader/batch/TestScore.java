@@ -11,9 +11,10 @@ package raftkit.grader.batch;
  * @param maxPoints points it is worth
  * @param message   the failure message or note, empty when it passed
  * @param log       the log file of its run, relative to the submission's report folder, empty if none
+ * @param timeline  the timeline page of that run, relative like {@code log}, empty if none
  */
 public record TestScore(String part, String name, Status status, double seconds, double points, double maxPoints,
-                        String message, String log) {
+                        String message, String log, String timeline) {
 
     /** What happened to a test; only {@link #PASSED} is a pass. */
     public enum Status {
@@ -28,6 +29,13 @@ public record TestScore(String part, String name, Status status, double seconds,
     public TestScore {
         message = message == null ? "" : message;
         log = log == null ? "" : log;
+        timeline = timeline == null ? "" : timeline;
+    }
+
+    /** A score without a timeline page. */
+    public TestScore(String part, String name, Status status, double seconds, double points, double maxPoints,
+                     String message, String log) {
+        this(part, name, status, seconds, points, maxPoints, message, log, "");
     }
 
     /** The same test, not run for the given reason (a compile error, a refused archive). */

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code plan}: discovery finished; {@code tests} is how many tests were selected;</li>
  *   <li>{@code started}: a test began ({@code className}, {@code method});</li>
  *   <li>{@code finished}: a test ended; {@code result} is SUCCESSFUL, FAILED, ABORTED or SKIPPED, with
- *       {@code seconds}, {@code message} and the {@code seed}/{@code log} the test reported;</li>
+ *       {@code seconds}, {@code message} and the {@code seed}/{@code log}/{@code timeline} (its timeline page)
+ *       the test reported;</li>
  *   <li>{@code timeout}: the child's watchdog stopped a test at its limit; {@code message} says why;</li>
  *   <li>{@code done}: every selected test has been reported and the file is complete.</li>
  * </ul>
@@ -26,7 +27,7 @@ import java.util.Map;
  * tenth of a second in every child JVM, which the grader's overhead benchmark counts.
  */
 public record ResultEvent(String event, String className, String method, String result, Double seconds,
-                          String message, String seed, String log, Integer tests) {
+                          String message, String seed, String log, Integer tests, String timeline) {
 
     public static final String PLAN = "plan";
     public static final String STARTED = "started";
@@ -35,24 +36,29 @@ public record ResultEvent(String event, String className, String method, String 
     public static final String DONE = "done";
 
     static ResultEvent plan(int tests) {
-        return new ResultEvent(PLAN, null, null, null, null, null, null, null, tests);
+        return new ResultEvent(PLAN, null, null, null, null, null, null, null, tests, null);
     }
 
     static ResultEvent started(String className, String method) {
-        return new ResultEvent(STARTED, className, method, null, null, null, null, null, null);
+        return new ResultEvent(STARTED, className, method, null, null, null, null, null, null, null);
     }
 
     static ResultEvent finished(String className, String method, String result, double seconds, String message,
                                 String seed, String log) {
-        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, log, null);
+        return finished(className, method, result, seconds, message, seed, log, null);
+    }
+
+    static ResultEvent finished(String className, String method, String result, double seconds, String message,
+                                String seed, String log, String timeline) {
+        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, log, null, timeline);
     }
 
     static ResultEvent timeout(String className, String method, double seconds, String message) {
-        return new ResultEvent(TIMEOUT, className, method, null, seconds, message, null, null, null);
+        return new ResultEvent(TIMEOUT, className, method, null, seconds, message, null, null, null, null);
     }
 
     static ResultEvent done() {
-        return new ResultEvent(DONE, null, null, null, null, null, null, null, null);
+        return new ResultEvent(DONE, null, null, null, null, null, null, null, null, null);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -75,6 +81,7 @@ public record ResultEvent(String event, String className, String method, String 
             if (tests != null) {
                 out.writeNumberField("tests", tests);
             }
+            field(out, "timeline", timeline);
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a result event", e); // a StringWriter does not fail
@@ -119,7 +126,7 @@ public record ResultEvent(String event, String className, String method, String 
         return new ResultEvent(text(fields, "event"), text(fields, "className"),
                 text(fields, "method"), text(fields, "result"), seconds(number(fields, "seconds")),
                 text(fields, "message"), text(fields, "seed"), text(fields, "log"),
-                tests(number(fields, "tests")));
+                tests(number(fields, "tests")), text(fields, "timeline"));
     }
 
     private static Double seconds(Number n) {

@@ -11,6 +11,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import raftkit.tester.RaftTestExtension;
 
 /**
  * Inside the child: turns the launcher's events into result lines. A failed container fails every test under it
@@ -89,7 +90,7 @@ final class ResultsListener implements TestExecutionListener {
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         Map<String, String> found = entries.getOrDefault(test.getUniqueId(), Map.of());
         results.write(ResultEvent.finished(className(test), method(test), result, seconds, message,
-                found.get("seed"), found.get("log")));
+                found.get("seed"), found.get("log"), found.get(RaftTestExtension.TIMELINE)));
     }
 
     private Set<TestIdentifier> testsUnder(TestIdentifier id) {
