@@ -15,10 +15,12 @@ import raftkit.raft.api.Topic;
  */
 public record Event(long seq, long nanos, int peer, Kind kind, long value, Topic topic, String text, Object[] args) {
 
-    /** Longest text of one event on the page; a command or a debug line past it is cut. */
+    /** Longest text of a peer's mark or a check's call on the page; a long command or debug line is cut. */
     static final int MAX_TEXT = 200;
+    /** Longest text of the tester's other events (failure messages, stuck threads' frames). */
+    static final int MAX_STORY_TEXT = 4000;
 
-    /** The event's text, formatted now if it was kept as a format, and cut to {@link #MAX_TEXT}. */
+    /** The event's text, formatted now if it was kept as a format, and cut to its kind's length. */
     public String render() {
         String out = text == null ? "" : text;
         if (args != null) {
@@ -29,6 +31,7 @@ public record Event(long seq, long nanos, int peer, Kind kind, long value, Topic
                 out = text + " (could not format: " + e.getClass().getSimpleName() + ")";
             }
         }
-        return out.length() <= MAX_TEXT ? out : out.substring(0, MAX_TEXT) + "...";
+        int max = kind == Kind.DEBUG || kind == Kind.APPLY || kind == Kind.CHECK_BEGIN ? MAX_TEXT : MAX_STORY_TEXT;
+        return out.length() <= max ? out : out.substring(0, max) + "...";
     }
 }

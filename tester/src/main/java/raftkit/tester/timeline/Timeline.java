@@ -1,11 +1,14 @@
 package raftkit.tester.timeline;
 
+import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import raftkit.raft.api.ApplyMsg;
 import raftkit.raft.api.RaftPeer;
 import raftkit.raft.api.Topic;
@@ -26,6 +29,8 @@ public final class Timeline {
     static final int STORY_CAPACITY = 20_000;
     /** Peer marks kept: the newest, so a failure's last moments are always there. */
     static final int MARKS_CAPACITY = 60_000;
+    private static final Pattern PEER_THREAD = Pattern.compile("raft-(\\d+)-.*");
+    private static final int STUCK_FRAMES = 6;
 
     private final int peers;
     private final boolean on = Timelines.mode() != Timelines.Mode.OFF;
@@ -108,6 +113,36 @@ public final class Timeline {
     /** A network-wide switch: {@link Kind#UNRELIABLE} or {@link Kind#LONG_REORDERING}, on or off. */
     public void network(Kind what, boolean on) {
         record(-1, what, on ? 1 : 0, null);
+    }
+
+    /**
+     * The peer threads a timed-out test left waiting: queue puts under a lock, and deadlocks. Each goes on its
+     * peer's lane (found by the thread name {@code raft-<peer>-<job>}) with the frames it waits in.
+     */
+    public void stuck(ThreadInfo[] blocked, ThreadInfo[] deadlocked) {
+        for (ThreadInfo[] group : List.of(blocked, deadlocked)) {
+            for (ThreadInfo info : group) {
+                Matcher m = PEER_THREAD.matcher(info.getThreadName());
+                if (m.matches() && Integer.parseInt(m.group(1)) < peers) {
+                    record(Integer.parseInt(m.group(1)), Kind.STUCK, 0, stuckText(info, group == blocked));
+                }
+            }
+        }
+    }
+
+    private static String stuckText(ThreadInfo info, boolean onQueue) {
+        StringBuilder out = new StringBuilder("\"").append(info.getThreadName()).append(onQueue
+                ? "\" waits to put on the apply queue while holding a lock" : "\" is deadlocked, waiting for "
+                + info.getLockName());
+        int kept = 0;
+        for (StackTraceElement frame : info.getStackTrace()) {
+            String type = frame.getClassName();
+            if (kept < STUCK_FRAMES && !type.startsWith("java.") && !type.startsWith("jdk.")) {
+                out.append("\n  at ").append(frame);
+                kept++;
+            }
+        }
+        return out.toString();
     }
 
     /** The failure that ended the test. */
