@@ -71,7 +71,7 @@ class LogsCommandTest {
         assertTrue(lines.stream().allMatch(l -> l.length() <= 120), "rows fit the width");
         // 120 columns leave 34 characters per peer: the 79-character line takes three rows, in S2's column
         assertEquals(9, lines.size(), run.out());
-        assertEquals(s2, column(run.out(), "need a second row"));
+        assertEquals(s2, column(run.out(), "second row"));
         assertFalse(run.out().contains("\u001b["), "no colour unless asked");
     }
 
