@@ -112,7 +112,7 @@ public final class RaftTestExtension
         AssertionError error = new AssertionError(goMessage + deadlockSummary(deadlocked)
                 + queueSummary(queueBlocked));
         error.setStackTrace(stuckAt);
-        ActiveConfigs.current().forEach(c -> c.timeline().stuck(queueBlocked, deadlocked));
+        ActiveConfigs.current().forEach(c -> c.timeline().timedOut(queueBlocked, deadlocked));
         closeOpenConfigs(error);
         body.abandon();
         return error;

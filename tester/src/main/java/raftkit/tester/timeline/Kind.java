@@ -38,6 +38,8 @@ public enum Kind {
     RPCS("rpcs"),
     /** Bytes the whole network carried in the last sampling interval (value). */
     BYTES("bytes"),
+    /** The test reached its time limit (what follows is the closing of its config). */
+    TIMED_OUT("timed-out"),
     /** A peer thread the timeout report found blocked or deadlocked; text is the thread and where it waits. */
     STUCK("stuck"),
     /** A student debug line; text is the formatted line, topic its topic. */

@@ -116,10 +116,11 @@ public final class Timeline {
     }
 
     /**
-     * The peer threads a timed-out test left waiting: queue puts under a lock, and deadlocks. Each goes on its
-     * peer's lane (found by the thread name {@code raft-<peer>-<job>}) with the frames it waits in.
+     * The test reached its time limit, leaving these peer threads waiting: queue puts under a lock, and deadlocks.
+     * Each goes on its peer's lane (found by the thread name {@code raft-<peer>-<job>}) with the frames it waits in.
      */
-    public void stuck(ThreadInfo[] blocked, ThreadInfo[] deadlocked) {
+    public void timedOut(ThreadInfo[] blocked, ThreadInfo[] deadlocked) {
+        record(-1, Kind.TIMED_OUT, 0, null);
         for (ThreadInfo[] group : List.of(blocked, deadlocked)) {
             for (ThreadInfo info : group) {
                 Matcher m = PEER_THREAD.matcher(info.getThreadName());
