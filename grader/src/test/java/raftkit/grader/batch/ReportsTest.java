@@ -25,7 +25,8 @@ class ReportsTest {
         return new SubmissionResult("alice", Outcome.GRADED, List.of(
                 new TestScore("3A", "TestInitialElection3A", Status.PASSED, 3.1, 5, 5, "", "logs/3A/output.log"),
                 new TestScore("3A", "TestReElection3A", Status.FAILED, 5.2, 0, 5,
-                        "expected one leader, got none", "logs/3A/output.log"),
+                        "expected one leader, got none", "logs/3A/output.log",
+                        "logs/3A/testReElection3A.timeline.html"),
                 new TestScore("3B", "TestBasicAgree3B", Status.PASSED, 1.0, 2.5, 2.5, "", "")),
                 List.of("kit file raft/src/main/java/raftkit/raft/api/ApplyMsg.java differed; the kit's copy was used"),
                 12.0, "2026-01-01T00:00:00Z");
@@ -80,6 +81,13 @@ class ReportsTest {
         assertTrue(html.contains("class=\"pass num\" data-sort=\"5.0\""));
         assertTrue(html.contains("<td>graded: 1 failed</td>"), html);
         assertTrue(html.contains("<td>not compiled</td>"), html);
+    }
+
+    @Test
+    void when_a_failed_test_has_a_timeline_page_then_its_submission_page_links_it() {
+        String html = SubmissionPage.render(alice(), List.of("logs/3A/output.log"));
+        assertTrue(html.contains("<a href=\"logs/3A/testReElection3A.timeline.html\">"
+                + "logs/3A/testReElection3A.timeline.html</a>"), html);
     }
 
     @Test
