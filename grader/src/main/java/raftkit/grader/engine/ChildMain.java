@@ -26,8 +26,6 @@ import raftkit.tester.timeline.Timelines;
  */
 public final class ChildMain {
 
-    /** The child's exit code when its watchdog stopped a test. */
-    static final int EXIT_TIMEOUT = 97;
     /** The child's exit code when the launcher itself failed (bad arguments, an engine error). */
     static final int EXIT_INTERNAL = 98;
     /** The child's exit code when a test ran out of heap: JUnit treats that as unrecoverable and stops the run. */
@@ -46,8 +44,7 @@ public final class ChildMain {
             // the tester writes a failing test's timeline page beside the test's own log
             System.setProperty(Timelines.DIR_PROPERTY, request.results().toAbsolutePath().getParent().toString());
             try (ResultsWriter results = new ResultsWriter(request.results())) {
-                ChildWatchdog watchdog = new ChildWatchdog(results, request.limitSeconds());
-                run(request, new ResultsListener(results, watchdog, output));
+                run(request, new ResultsListener(results, output));
             }
         } catch (OutOfMemoryError e) {
             code = EXIT_OUT_OF_MEMORY;

@@ -16,10 +16,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code plan}: discovery finished; {@code tests} is how many tests were selected;</li>
  *   <li>{@code started}: a test began ({@code className}, {@code method});</li>
- *   <li>{@code finished}: a test ended; {@code result} is SUCCESSFUL, FAILED, ABORTED or SKIPPED, with
- *       {@code seconds}, {@code message} and the {@code seed}/{@code log}/{@code timeline} (its timeline page)
- *       the test reported;</li>
- *   <li>{@code timeout}: the child's watchdog stopped a test at its limit; {@code message} says why;</li>
+ *   <li>{@code finished}: a test ended; {@code result} is JUnit's SUCCESSFUL, FAILED, ABORTED or SKIPPED, or
+ *       {@value #TIMED_OUT} when the tester stopped it at its time limit, with {@code seconds}, {@code message}
+ *       and the {@code seed}/{@code log}/{@code timeline} (its timeline page) the test reported;</li>
  *   <li>{@code done}: every selected test has been reported and the file is complete.</li>
  * </ul>
  *
@@ -32,8 +31,9 @@ public record ResultEvent(String event, String className, String method, String 
     public static final String PLAN = "plan";
     public static final String STARTED = "started";
     public static final String FINISHED = "finished";
-    public static final String TIMEOUT = "timeout";
     public static final String DONE = "done";
+    /** The {@code result} of a test the tester stopped at its time limit. */
+    public static final String TIMED_OUT = "TIMED_OUT";
 
     static ResultEvent plan(int tests) {
         return new ResultEvent(PLAN, null, null, null, null, null, null, null, tests, null);
@@ -51,10 +51,6 @@ public record ResultEvent(String event, String className, String method, String 
     static ResultEvent finished(String className, String method, String result, double seconds, String message,
                                 String seed, String log, String timeline) {
         return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, log, null, timeline);
-    }
-
-    static ResultEvent timeout(String className, String method, double seconds, String message) {
-        return new ResultEvent(TIMEOUT, className, method, null, seconds, message, null, null, null, null);
     }
 
     static ResultEvent done() {

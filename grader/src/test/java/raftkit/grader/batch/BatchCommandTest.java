@@ -125,7 +125,7 @@ class BatchCommandTest {
         assertScore("looping", 0, "GRADED");
         assertTrue(messages("looping").contains("TIMED_OUT: test took longer than 5 seconds"), messages("looping"));
         assertScore("deadlock", 0, "GRADED");
-        assertTrue(messages("deadlock").contains("deadlock between threads raft-0-"), messages("deadlock"));
+        assertTrue(messages("deadlock").contains("deadlock: \"raft-0-"), messages("deadlock"));
         assertScore("output-flood", 0, "GRADED");
         assertTrue(messages("output-flood").contains("output past 200000 characters cut"), messages("output-flood"));
         assertScore("thread-bomb", 0, "GRADED");

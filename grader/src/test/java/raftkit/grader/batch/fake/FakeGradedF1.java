@@ -3,8 +3,8 @@ package raftkit.grader.batch.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import raftkit.raft.Raft;
+import raftkit.tester.RaftTest;
 
 /**
  * A stand-in for a graded part (tag {@code F1}) so the batch tests grade fixture submissions in seconds. Not
@@ -13,7 +13,7 @@ import raftkit.raft.Raft;
 @Tag("F1")
 class FakeGradedF1 {
 
-    @Test
+    @RaftTest
     void testFreshPeer() {
         Raft rf = FakePeers.lonelyPeer();
         try {

@@ -3,14 +3,14 @@ package raftkit.grader.batch.fake;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import raftkit.raft.Raft;
+import raftkit.tester.RaftTest;
 
 /** A stand-in for a second graded part (tag {@code F2}); see {@link FakeGradedF1}. */
 @Tag("F2")
 class FakeGradedF2 {
 
-    @Test
+    @RaftTest
     void testStartOnFollower() {
         Raft rf = FakePeers.lonelyPeer();
         try {
@@ -20,7 +20,7 @@ class FakeGradedF2 {
         }
     }
 
-    @Test
+    @RaftTest
     void testFollowerState() {
         Raft rf = FakePeers.lonelyPeer();
         try {
