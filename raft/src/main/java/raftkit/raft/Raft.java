@@ -22,9 +22,11 @@ import raftkit.labrpc.Codec;
 import raftkit.labrpc.ClientEnd;
 import raftkit.labrpc.Persister;
 import raftkit.raft.api.ApplyMsg;
+import raftkit.raft.api.Debug;
 import raftkit.raft.api.PeerState;
 import raftkit.raft.api.RaftPeer;
 import raftkit.raft.api.StartResult;
+import raftkit.raft.api.Topic;
 
 /**
  * One Raft peer: the class you write in this lab. The tester (and, in later labs, a service built on Raft) drives
@@ -57,10 +59,6 @@ import raftkit.raft.api.StartResult;
  * </ul>
  */
 public final class Raft implements RaftPeer {
-
-    /** Turns on {@link #debug} output: run the tests with -Draftkit.debug=true. */
-    private static final boolean DEBUG = Boolean.getBoolean("raftkit.debug");
-    private static final long DEBUG_START = System.nanoTime();
 
     // BEGIN SOLUTION
     /** The Raft state machine's roles (§5.1). */
@@ -271,7 +269,7 @@ public final class Raft implements RaftPeer {
         if (was == Role.LEADER) {
             resetElectionTimer(); // a leader's old deadline is long past
         }
-        debug("became follower at term %d", currentTerm);
+        debug(Topic.TERM, "became follower at term %d", currentTerm);
     }
 
     private void becomeCandidate() {
@@ -281,7 +279,7 @@ public final class Raft implements RaftPeer {
         votes = 1;
         persist();
         resetElectionTimer();
-        debug("became candidate at term %d", currentTerm);
+        debug(Topic.VOTE, "became candidate at term %d", currentTerm);
     }
 
     private void becomeLeader() {
@@ -292,7 +290,7 @@ public final class Raft implements RaftPeer {
             replicateWhenFree[i] = false;
         }
         matchIndex[me] = log.lastIndex();
-        debug("became leader at term %d", currentTerm);
+        debug(Topic.LEADER, "became leader at term %d", currentTerm);
         heartbeatDue = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MS);
         replicateToAll(); // announce ourselves at once (§5.2)
         tickerWake.signal();
@@ -367,7 +365,7 @@ public final class Raft implements RaftPeer {
             log.compact(index, log.term(index));
             this.snapshot = snapshot;
             persist();
-            debug("snapshot up to %d", index);
+            debug(Topic.SNAPSHOT, "snapshot up to %d", index);
         } finally {
             mu.unlock();
         }
@@ -412,7 +410,7 @@ public final class Raft implements RaftPeer {
                 votedFor = args.candidateId();
                 persist();
                 resetElectionTimer(); // (§5.2) granting a vote counts as hearing from a candidate
-                debug("votes for S%d at term %d", args.candidateId(), currentTerm);
+                debug(Topic.VOTE, "votes for S%d at term %d", args.candidateId(), currentTerm);
             }
             return new RequestVoteReply(currentTerm, grant);
         } finally {
@@ -662,7 +660,7 @@ public final class Raft implements RaftPeer {
             commitIndex = args.lastIncludedIndex();
             persist();
             applierWake.signal(); // lastApplied < startIndex now: the applier hands the snapshot to the service
-            debug("installed snapshot up to %d from S%d", args.lastIncludedIndex(), args.leaderId());
+            debug(Topic.SNAPSHOT, "installed snapshot up to %d from S%d", args.lastIncludedIndex(), args.leaderId());
             return new InstallSnapshotReply(currentTerm);
         } finally {
             mu.unlock();
@@ -879,12 +877,12 @@ public final class Raft implements RaftPeer {
         return thread;
     }
 
-    /** Debug output, off unless the JVM runs with -Draftkit.debug=true: "S2 became leader at term 5". */
-    private void debug(String format, Object... args) {
-        if (DEBUG) {
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - DEBUG_START);
-            System.err.printf("%06d S%d %s%n", ms, me, String.format(format, args));
-        }
+    /**
+     * A debug line about {@code topic}: on this peer's lane of the timeline page of a failed test, and printed
+     * ("004512 LEAD S2 became leader at term 5") when the tests run with -Draftkit.debug=true.
+     */
+    private void debug(Topic topic, String format, Object... args) {
+        Debug.log(me, topic, format, args);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import raftkit.raft.api.ApplyMsg;
 import raftkit.raft.api.RaftPeer;
+import raftkit.tester.timeline.Timeline;
 
 /**
  * Reads one peer incarnation's apply queue and checks every message (the lab's {@code applier} and
@@ -25,19 +26,21 @@ final class Applier implements Runnable {
     private final ApplierKind kind;
     private final AppliedLogs logs;
     private final BackgroundFailure failure;
+    private final Timeline timeline;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean retired;
     private long lastActivityNanos;
 
     Applier(int me, RaftPeer raft, BlockingQueue<ApplyMsg> applyCh, ApplierKind kind, AppliedLogs logs,
-            BackgroundFailure failure) {
+            BackgroundFailure failure, Timeline timeline) {
         this.me = me;
         this.raft = raft;
         this.applyCh = applyCh;
         this.kind = kind;
         this.logs = logs;
         this.failure = failure;
+        this.timeline = timeline;
         this.thread = new Thread(this, "applier-" + me);
         thread.setDaemon(true);
     }
@@ -85,6 +88,7 @@ final class Applier implements Runnable {
     }
 
     private void handle(ApplyMsg m) {
+        timeline.applied(me, m);
         try {
             String error = kind == ApplierKind.APPLIER_SNAP ? applySnap(m) : apply(m);
             if (error != null) {

@@ -13,6 +13,8 @@ import raftkit.labrpc.Network;
 import raftkit.raft.Raft;
 import raftkit.raft.api.RaftFactory;
 import raftkit.raft.api.RaftPeer;
+import raftkit.tester.timeline.Kind;
+import raftkit.tester.timeline.Timeline;
 
 /**
  * The Raft tester (a port of the lab's {@code config.go}): n peers on one simulated network, crash and restart
@@ -34,6 +36,7 @@ public final class Config implements AutoCloseable {
     private final Random random;
     private final AppliedLogs logs;
     private final BackgroundFailure failure = new BackgroundFailure();
+    private final Timeline timeline;
     private final Peers peers;
     private final Checks checks;
     private final Clients clients = new Clients();
@@ -73,7 +76,9 @@ public final class Config implements AutoCloseable {
         // the two random streams from being the same sequence
         this.random = new Random(net.seed() ^ 0x5DEECE66DL);
         this.logs = new AppliedLogs(n);
-        this.peers = new Peers(n, net, factory, this::randString, logs, failure);
+        this.timeline = new Timeline(n);
+        this.peers = new Peers(n, net, factory, this::randString, logs, failure, timeline);
+        timeline.sample(new TimelineProbe(net, peers));
         this.checks = new Checks(n, peers, logs, random, this::checkBackground, finished::get);
         try {
             setUnreliable(unreliable);
@@ -98,6 +103,11 @@ public final class Config implements AutoCloseable {
         return net.seed();
     }
 
+    /** What this config recorded of its run, for the test's timeline page. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
     /** The title given to {@link #begin}, or "" before it. */
     public String title() {
         return title;
@@ -112,6 +122,7 @@ public final class Config implements AutoCloseable {
 
     /** Shuts peer i down but keeps its persistent state. */
     public void crash1(int i) {
+        timeline.peer(Kind.CRASH, i);
         failIfSet(peers.crash1(i));
     }
 
@@ -120,16 +131,19 @@ public final class Config implements AutoCloseable {
      * connect it: call {@link #connect} after.
      */
     public void start1(int i, ApplierKind applier) {
+        timeline.peer(Kind.RESTART, i);
         failIfSet(peers.start1(i, applier));
     }
 
     /** Attaches peer i to the net. */
     public void connect(int i) {
+        timeline.peer(Kind.CONNECT, i);
         peers.connect(i);
     }
 
     /** Detaches peer i from the net. */
     public void disconnect(int i) {
+        timeline.peer(Kind.DISCONNECT, i);
         peers.disconnect(i);
     }
 
@@ -150,17 +164,17 @@ public final class Config implements AutoCloseable {
      * leader of the newest term seen.
      */
     public int checkOneLeader() {
-        return checks.checkOneLeader();
+        return timeline.check("checkOneLeader()", checks::checkOneLeader);
     }
 
     /** Checks that every connected peer reports the same term and returns it (-1 if none is connected). */
     public int checkTerms() {
-        return checks.checkTerms();
+        return timeline.check("checkTerms()", checks::checkTerms);
     }
 
     /** Checks that no connected peer thinks it is the leader. */
     public void checkNoLeader() {
-        checks.checkNoLeader();
+        timeline.check("checkNoLeader()", checks::checkNoLeader);
     }
 
     /** How many peers (crashed ones included: their applied logs survive) have applied {@code index}. */
@@ -173,7 +187,7 @@ public final class Config implements AutoCloseable {
      * {@code startTerm > -1} and some peer has moved past that term (then the outcome cannot be promised).
      */
     public Object waitFor(int index, int n, int startTerm) {
-        return checks.waitFor(index, n, startTerm);
+        return timeline.check("waitFor(" + index + ")", () -> checks.waitFor(index, n, startTerm));
     }
 
     /**
@@ -182,7 +196,7 @@ public final class Config implements AutoCloseable {
      * agreement; gives up after about 10 s. Returns the index, or -1 once the config is closed.
      */
     public int one(Object cmd, int expectedServers, boolean retry) {
-        return checks.one(cmd, expectedServers, retry);
+        return timeline.check("one(" + cmd + ")", () -> checks.one(cmd, expectedServers, retry));
     }
 
     /** The largest Raft state held by any peer's persister, in bytes. */
@@ -195,6 +209,7 @@ public final class Config implements AutoCloseable {
     /** Starts a test: prints its title, e.g. "Test (3B): RPC counts aren't too high ...". */
     public void begin(String description) {
         title = description;
+        timeline.begin(description);
         System.out.printf("%s ...%n", description);
         t0 = System.nanoTime();
         rpcs0 = rpcTotal();
@@ -210,6 +225,7 @@ public final class Config implements AutoCloseable {
         int nrpc = rpcTotal() - rpcs0;
         long nbytes = bytesTotal() - bytes0;
         int ncmds = logs.maxIndex() - maxIndex0;
+        timeline.passed();
         System.out.print("  ... Passed --");
         System.out.printf(Locale.ROOT, "  %4.1f  %d %4d %7d %4d%n", seconds, n, nrpc, nbytes, ncmds);
     }
@@ -224,7 +240,11 @@ public final class Config implements AutoCloseable {
             return;
         }
         List<AssertionError> problems = new ArrayList<>();
-        shutdown(problems);
+        try {
+            shutdown(problems);
+        } finally {
+            timeline.close();
+        }
         TimeLimitExceeded late = clock.failure();
         if (late != null) {
             problems.add(0, late);
@@ -318,10 +338,12 @@ public final class Config implements AutoCloseable {
     }
 
     public void setUnreliable(boolean unreliable) {
+        timeline.network(Kind.UNRELIABLE, unreliable);
         net.setReliable(!unreliable);
     }
 
     public void setLongReordering(boolean longReordering) {
+        timeline.network(Kind.LONG_REORDERING, longReordering);
         net.setLongReordering(longReordering);
     }
 

@@ -13,6 +13,7 @@ import raftkit.labrpc.Service;
 import raftkit.raft.api.ApplyMsg;
 import raftkit.raft.api.RaftFactory;
 import raftkit.raft.api.RaftPeer;
+import raftkit.tester.timeline.Timeline;
 
 /**
  * The peers of a config and their wiring (the lab's {@code rafts}, {@code connected}, {@code saved} and
@@ -26,6 +27,7 @@ final class Peers {
     private final IntFunction<String> randString;
     private final AppliedLogs logs;
     private final BackgroundFailure failure;
+    private final Timeline timeline;
     private final PeerThreads threads;
     private final RaftPeer[] rafts;
     private final boolean[] connected;
@@ -35,13 +37,14 @@ final class Peers {
     private final List<Applier> appliers = new ArrayList<>();
 
     Peers(int n, Network net, RaftFactory factory, IntFunction<String> randString, AppliedLogs logs,
-            BackgroundFailure failure) {
+            BackgroundFailure failure, Timeline timeline) {
         this.n = n;
         this.net = net;
         this.factory = factory;
         this.randString = randString;
         this.logs = logs;
         this.failure = failure;
+        this.timeline = timeline;
         this.threads = new PeerThreads(n, failure);
         this.rafts = new RaftPeer[n];
         this.connected = new boolean[n];
@@ -117,8 +120,9 @@ final class Peers {
             persister = saved[i];
         }
         BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
-        RaftPeer rf = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
-        Applier reader = new Applier(i, rf, applyCh, applier, logs, failure);
+        RaftPeer made = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
+        RaftPeer rf = timeline.observe(i, made); // the tester's view; the network serves the peer itself
+        Applier reader = new Applier(i, rf, applyCh, applier, logs, failure, timeline);
         synchronized (this) {
             rafts[i] = rf;
             current[i] = reader;
@@ -127,7 +131,7 @@ final class Peers {
             reader.start();
         }
         Server server = new Server();
-        server.addService(new Service(rf));
+        server.addService(new Service(made));
         net.addServer(i, server);
         return killFailure;
     }
@@ -167,6 +171,11 @@ final class Peers {
     /** Peer i's Raft if it is running and connected, else null. */
     synchronized RaftPeer connectedRaft(int i) {
         return connected[i] ? rafts[i] : null;
+    }
+
+    /** The size of peer i's persisted Raft state (0 before it starts). */
+    synchronized int persistedSize(int i) {
+        return saved[i] == null ? 0 : saved[i].raftStateSize();
     }
 
     /** The largest Raft state held by any peer's persister. */

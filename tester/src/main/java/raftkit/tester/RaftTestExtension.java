@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * The rules of a graded test ({@link RaftTest}): the time limit ({@link TimeLimit}, resolved for each test from
  * {@value TimeLimit#PROPERTY}), enforced so that a hung test never holds up the run, and failure messages that
  * name the test and its network seed. After each test it publishes the report entries {@value #SEED} (the seeds
- * of the test's networks), {@value #RPCS} and {@value #BYTES} (their traffic), which {@link PartTotalsListener}
- * and the grader read.
+ * of the test's networks), {@value #RPCS} and {@value #BYTES} (their traffic) and {@value #TIMELINE} (its
+ * timeline page, if {@link TestTimelines} wrote one), which {@link PartTotalsListener} and the grader read.
  */
 public final class RaftTestExtension
         implements InvocationInterceptor, TestExecutionExceptionHandler, AfterTestExecutionCallback {
@@ -27,6 +27,8 @@ public final class RaftTestExtension
     public static final String RPCS = "rpcs";
     /** Report entry: bytes sent over the test's networks. */
     public static final String BYTES = "bytes";
+    /** Report entry: the path of the test's timeline page, when one was written (see {@link TestTimelines}). */
+    public static final String TIMELINE = "timeline";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RaftTestExtension.class);
 
@@ -62,6 +64,8 @@ public final class RaftTestExtension
         if (scope.isEmpty()) {
             return;
         }
+        TestTimelines.write(context, scope.get().configs()).ifPresent(page -> context.publishReportEntry(TIMELINE,
+                page));
         context.publishReportEntry(SEED, scope.get().seeds().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
         scope.get().rpcs().ifPresent(n -> context.publishReportEntry(RPCS, String.valueOf(n)));
@@ -96,6 +100,7 @@ public final class RaftTestExtension
         TimeLimitExceeded error = new TimeLimitExceeded(goMessage + deadlockSummary(deadlocked)
                 + queueSummary(queueBlocked));
         error.setStackTrace(stuckAt);
+        scope.configs().forEach(c -> c.timeline().timedOut(queueBlocked, deadlocked));
         scope.closeAll(error);
         body.abandon();
         return error;

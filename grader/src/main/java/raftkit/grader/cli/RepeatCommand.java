@@ -149,7 +149,8 @@ public final class RepeatCommand implements Callable<Integer> {
             kept.add(String.format("%s run %d: %s: %s%s", failure.test(), job.run(), failure.status().label(),
                         failure.note().lines().findFirst().orElse(""),
                     failure.seed().isEmpty() || failure.note().contains(failure.seed()) ? ""
-                            : " [seed " + failure.seed() + "]"));
+                            : " [seed " + failure.seed() + "]")
+                    + (failure.timeline() == null ? "" : "\n    timeline: " + failure.timeline()));
         } else if (!keepAll) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

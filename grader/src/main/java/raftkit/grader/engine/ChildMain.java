@@ -15,6 +15,7 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import raftkit.tester.timeline.Timelines;
 
 /**
  * The main class of a child JVM: runs the tests a {@link ChildRequest} selects through the JUnit Platform
@@ -40,6 +41,8 @@ public final class ChildMain {
             PerTestOutput output = new PerTestOutput(System.out, request.results().toAbsolutePath().getParent(),
                     request.outputCap());
             output.install();
+            // the tester writes a failing test's timeline page beside the test's own log
+            System.setProperty(Timelines.DIR_PROPERTY, request.results().toAbsolutePath().getParent().toString());
             try (ResultsWriter results = new ResultsWriter(request.results())) {
                 run(request, new ResultsListener(results, output));
             }

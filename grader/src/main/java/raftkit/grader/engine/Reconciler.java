@@ -96,7 +96,8 @@ final class Reconciler {
             note = "aborted (not a pass): " + note;
         }
         double seconds = e.seconds() == null ? 0 : e.seconds();
-        return new RunResult(TestNames.goName(e.method()), status, seconds, note, e.seed(), log);
+        Path timeline = e.timeline() == null ? null : Path.of(e.timeline());
+        return new RunResult(TestNames.goName(e.method()), status, seconds, note, e.seed(), log, timeline);
     }
 
     private static RunResult cutShort(String method, ChildOutcome outcome, Path log) {

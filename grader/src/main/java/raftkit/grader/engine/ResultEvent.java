@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>{@code started}: a test began ({@code className}, {@code method});</li>
  *   <li>{@code finished}: a test ended; {@code result} is JUnit's SUCCESSFUL, FAILED, ABORTED or SKIPPED, or
  *       {@value #TIMED_OUT} when the tester stopped it at its time limit, with {@code seconds}, {@code message}
- *       and the {@code seed} the test reported;</li>
+ *       and the {@code seed} and {@code timeline} (the path of its timeline page) the test reported;</li>
  *   <li>{@code done}: every selected test has been reported and the file is complete.</li>
  * </ul>
  *
@@ -26,7 +26,7 @@ import java.util.Map;
  * tenth of a second in every child JVM, which the grader's overhead benchmark counts.
  */
 public record ResultEvent(String event, String className, String method, String result, Double seconds,
-                          String message, String seed, Integer tests) {
+                          String message, String seed, Integer tests, String timeline) {
 
     public static final String PLAN = "plan";
     public static final String STARTED = "started";
@@ -36,20 +36,25 @@ public record ResultEvent(String event, String className, String method, String 
     public static final String TIMED_OUT = "TIMED_OUT";
 
     static ResultEvent plan(int tests) {
-        return new ResultEvent(PLAN, null, null, null, null, null, null, tests);
+        return new ResultEvent(PLAN, null, null, null, null, null, null, tests, null);
     }
 
     static ResultEvent started(String className, String method) {
-        return new ResultEvent(STARTED, className, method, null, null, null, null, null);
+        return new ResultEvent(STARTED, className, method, null, null, null, null, null, null);
     }
 
     static ResultEvent finished(String className, String method, String result, double seconds, String message,
                                 String seed) {
-        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, null);
+        return finished(className, method, result, seconds, message, seed, null);
+    }
+
+    static ResultEvent finished(String className, String method, String result, double seconds, String message,
+                                String seed, String timeline) {
+        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, null, timeline);
     }
 
     static ResultEvent done() {
-        return new ResultEvent(DONE, null, null, null, null, null, null, null);
+        return new ResultEvent(DONE, null, null, null, null, null, null, null, null);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -71,6 +76,7 @@ public record ResultEvent(String event, String className, String method, String 
             if (tests != null) {
                 out.writeNumberField("tests", tests);
             }
+            field(out, "timeline", timeline);
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a result event", e); // a StringWriter does not fail
@@ -114,7 +120,8 @@ public record ResultEvent(String event, String className, String method, String 
         }
         return new ResultEvent(text(fields, "event"), text(fields, "className"),
                 text(fields, "method"), text(fields, "result"), seconds(number(fields, "seconds")),
-                text(fields, "message"), text(fields, "seed"), tests(number(fields, "tests")));
+                text(fields, "message"), text(fields, "seed"), tests(number(fields, "tests")),
+                text(fields, "timeline"));
     }
 
     private static Double seconds(Number n) {

@@ -95,7 +95,7 @@ final class ResultsListener implements TestExecutionListener {
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         Map<String, String> found = entries.getOrDefault(test.getUniqueId(), Map.of());
         results.write(ResultEvent.finished(className(test), method(test), result, seconds, message,
-                found.get(RaftTestExtension.SEED)));
+                found.get(RaftTestExtension.SEED), found.get(RaftTestExtension.TIMELINE)));
     }
 
     private Set<TestIdentifier> testsUnder(TestIdentifier id) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import raftkit.raft.api.Debug;
+import raftkit.tester.timeline.Timelines;
 
 /**
  * Every {@code raftkit.*} system property the grader reads, in one place, so a script, an IDE run and the command
@@ -17,6 +19,8 @@ import java.util.Optional;
  *   <li>{@code raftkit.outputCap}: characters of each run's output kept (default 16 MiB);</li>
  *   <li>{@code raftkit.jobs}: test JVMs run at once by {@code repeat};</li>
  *   <li>{@code raftkit.seed}: the network seed, passed to every test JVM to replay a run;</li>
+ *   <li>{@code raftkit.timeline} ({@code always}, {@code off}) and {@code raftkit.debug}: passed to every test JVM
+ *       (timeline pages for passing runs too, or none; the peers' debug lines printed);</li>
  *   <li>{@code raftkit.verbose}: {@code true} shows stack traces of the grader's own errors.</li>
  * </ul>
  */
@@ -62,10 +66,12 @@ public final class Settings {
         return Boolean.getBoolean("raftkit.verbose");
     }
 
-    /** System properties every test JVM gets: the seed, when one is set. */
+    /** System properties every test JVM gets: the seed, the timeline mode and debug printing, when set. */
     public static Map<String, String> childProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         property(SEED).ifPresent(seed -> properties.put(SEED, seed));
+        property(Timelines.MODE_PROPERTY).ifPresent(mode -> properties.put(Timelines.MODE_PROPERTY, mode));
+        property(Debug.PROPERTY).ifPresent(debug -> properties.put(Debug.PROPERTY, debug));
         return properties;
     }
 

@@ -42,7 +42,9 @@ public final class SubmissionPage {
                     .append("</td><td class=\"num\">").append(Points.format(t.points())).append(" / ")
                     .append(Points.format(t.maxPoints())).append("</td><td><pre>")
                     .append(Html.text(t.message().strip())).append("</pre></td><td>")
-                    .append(t.log().isEmpty() ? "" : logLink("logs/" + t.log())).append("</td></tr>\n");
+                    .append(t.log().isEmpty() ? "" : logLink("logs/" + t.log()))
+                    .append(t.timeline().isEmpty() ? "" : "<br>" + logLink("logs/" + t.timeline()))
+                    .append("</td></tr>\n");
         }
         out.append("</tbody></table>\n<h2>Logs</h2>\n");
         if (logs.isEmpty()) {

@@ -124,6 +124,9 @@ public record Grading(Plan plan, TestRunner runner, Path logs, int jobs, PrintWr
         if (result.log() != null) {
             console.println("    log: " + result.log());
         }
+        if (result.timeline() != null) {
+            console.println("    timeline: " + result.timeline());
+        }
     }
 
     /** A log's name relative to {@code base} with forward slashes, or empty when it lies elsewhere. */

@@ -23,14 +23,22 @@ import raftkit.grader.policy.TestPolicy;
  * @param message   the first failing run's note, empty when it passed
  * @param seed      the first failing run's network seed, or empty
  * @param log       the log of the run shown, relative to the submission's log folder, empty if none
+ * @param timeline  the timeline page of that run, relative like {@code log}, empty if the tester wrote none
  */
 public record TestScore(String part, String name, Status status, int runs, int passes, double seconds,
-                        double points, double maxPoints, String message, String seed, String log) {
+                        double points, double maxPoints, String message, String seed, String log, String timeline) {
 
     public TestScore {
         message = message == null ? "" : message;
         seed = seed == null ? "" : seed;
         log = log == null ? "" : log;
+        timeline = timeline == null ? "" : timeline;
+    }
+
+    /** A score without a timeline page. */
+    public TestScore(String part, String name, Status status, int runs, int passes, double seconds,
+                     double points, double maxPoints, String message, String seed, String log) {
+        this(part, name, status, runs, passes, seconds, points, maxPoints, message, seed, log, "");
     }
 
     /**
@@ -48,7 +56,8 @@ public record TestScore(String part, String name, Status status, int runs, int p
         return new TestScore(test.part(), test.name(), status, test.runs(), passes, seconds,
                 test.rule().points(test.points(), passes, test.runs()), test.points(),
                 failure == null ? "" : failure.note(), failure == null ? "" : failure.seed(),
-                shown == null || shown.log() == null ? "" : logName.apply(shown.log()));
+                shown == null || shown.log() == null ? "" : logName.apply(shown.log()),
+                shown == null || shown.timeline() == null ? "" : logName.apply(shown.timeline()));
     }
 
     /** The test, not run for {@code reason} (a compile error, a refused archive). */

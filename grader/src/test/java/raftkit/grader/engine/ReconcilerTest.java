@@ -82,4 +82,16 @@ class ReconcilerTest {
                 dir, 100);
         assertEquals(Status.FAILED, report.results().get(0).status());
     }
+
+    @Test
+    void when_the_tester_reported_a_timeline_page_then_the_result_carries_it() {
+        List<ResultEvent> events = List.of(ResultEvent.started("C", "testA3A"), ResultEvent.finished("C", "testA3A",
+                "FAILED", 5, "expected one leader, got none", "5", "/runs/testA3A.timeline.html"));
+        RunReport report = Reconciler.reconcile(events, List.of("testA3A"), new ChildOutcome(0, false, false, 6),
+                dir, 100);
+        assertEquals(java.nio.file.Path.of("/runs/testA3A.timeline.html"), report.results().get(0).timeline());
+        assertEquals(null, Reconciler.reconcile(List.of(ResultEvent.started("C", "testA3A"), ResultEvent.finished(
+                "C", "testA3A", "SUCCESSFUL", 5, "", "5", null)), List.of("testA3A"), new ChildOutcome(0, false, false,
+                6), dir, 100).results().get(0).timeline(), "no page, no path");
+    }
 }

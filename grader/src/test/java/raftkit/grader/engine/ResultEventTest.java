@@ -20,6 +20,14 @@ class ResultEventTest {
     }
 
     @Test
+    void when_a_test_wrote_a_timeline_page_then_its_path_round_trips() throws IOException {
+        ResultEvent event = ResultEvent.finished("C", "testReElection3A", "FAILED", 1, "m", "1",
+                "/runs/3A/run-1/testReElection3A.timeline.html");
+        assertEquals(event, ResultEvent.fromJson(event.toJson()));
+        assertEquals("/runs/3A/run-1/testReElection3A.timeline.html", ResultEvent.fromJson(event.toJson()).timeline());
+    }
+
+    @Test
     void when_fields_are_null_then_they_are_left_out_and_read_back_as_null() throws IOException {
         assertEquals("{\"event\":\"plan\",\"tests\":3}", ResultEvent.plan(3).toJson());
         assertEquals(ResultEvent.done(), ResultEvent.fromJson(ResultEvent.done().toJson()));

@@ -28,7 +28,8 @@ public class ReportsTest {
         return new SubmissionResult("alice", Outcome.GRADED, List.of(
                 new TestScore("3A", "TestInitialElection3A", Status.PASSED, 1, 1, 3.1, 5, 5, "", "", "3A/run-1/output.log"),
                 new TestScore("3A", "TestReElection3A", Status.FAILED, 1, 0, 5.2, 0, 5,
-                        "expected one leader, got none", "", "3A/run-1/output.log"),
+                        "expected one leader, got none", "", "3A/run-1/output.log",
+                        "3A/run-1/testReElection3A.timeline.html"),
                 new TestScore("3B", "TestBasicAgree3B", Status.PASSED, 1, 1, 1.0, 2.5, 2.5, "", "", "")),
                 List.of("kit file raft/src/main/java/raftkit/raft/api/ApplyMsg.java differed; the kit's copy was used"),
                 12.0, "2026-01-01T00:00:00Z");
@@ -83,6 +84,13 @@ public class ReportsTest {
         assertTrue(html.contains("class=\"pass num\" data-sort=\"5.0\""));
         assertTrue(html.contains("<td>graded: 1 failed</td>"), html);
         assertTrue(html.contains("<td>not compiled</td>"), html);
+    }
+
+    @Test
+    void when_a_failed_test_has_a_timeline_page_then_its_submission_page_links_it() {
+        String html = SubmissionPage.render(alice(), List.of("logs/3A/output.log"));
+        assertTrue(html.contains("<a href=\"logs/3A/run-1/testReElection3A.timeline.html\">"
+                + "logs/3A/run-1/testReElection3A.timeline.html</a>"), html);
     }
 
     @Test

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import raftkit.tester.TestJvmOptions;
+import raftkit.tester.timeline.Timelines;
 
 /**
  * Runs each part's graded tests on the solution in {@code raft/} (the reference, in this repository), each part in
@@ -20,6 +22,10 @@ import raftkit.tester.TestJvmOptions;
  * lab's numbers. A benchmark, not a test: it judges nothing. Run it with
  * {@code mvn -B -pl tester -am -Pbenchmark -DskipTests verify} (parts: {@code -Dbenchmark.parts=3A,3B}; more
  * options for each part's JVM, e.g. a profiler: {@code -Dbenchmark.jvmArgs="..."}, separated by spaces).
+ *
+ * <p>The timeline's cost: {@code -Dbenchmark.timeline=off,failures -Dbenchmark.rounds=3} runs each part with
+ * recording off and on ({@code raftkit.timeline} modes), alternating, and prints the mean difference, then
+ * {@link RecorderCost}'s nanoseconds per recorded event.
  */
 public final class PartBenchmark {
 
@@ -45,20 +51,37 @@ public final class PartBenchmark {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        List<String> parts = args.length > 0 ? List.of(args[0].split(",")) : List.of("3A", "3B", "3C", "3D");
-        List<String> extra = args.length > 1 && !args[1].isBlank() ? List.of(args[1].trim().split("\\s+"))
-                : List.of();
+        // Settings come as system properties (the benchmark profile sets each), so an empty one cannot shift others.
+        List<String> parts = List.of(System.getProperty("benchmark.parts", "3A,3B,3C,3D").split(","));
+        String jvmArgs = System.getProperty("benchmark.jvmArgs", "").trim();
+        List<String> extra = jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+"));
+        List<String> modes = List.of(System.getProperty("benchmark.timeline", "failures").split(","));
+        int rounds = Integer.parseInt(System.getProperty("benchmark.rounds", "1"));
         List<String> rows = new ArrayList<>();
+        List<String> costs = new ArrayList<>();
         double[] sums = new double[4]; // CPU s and Go CPU s over the parts Go has figures for, and both walls
         for (String part : parts) {
-            Properties numbers = runPart(part.trim(), extra);
-            rows.add(row(part.trim(), numbers));
-            GoFigures go = GO.get(part.trim());
-            if (go != null && !numbers.isEmpty()) {
-                sums[0] += seconds(numbers, "processCpuNanos");
-                sums[1] += go.cpuSeconds();
-                sums[2] += seconds(numbers, "wallNanos");
-                sums[3] += go.wallSeconds();
+            Map<String, List<Properties>> byMode = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (String mode : modes) {
+                    Properties n = runPart(part.trim(), extra, mode.trim());
+                    byMode.computeIfAbsent(mode.trim(), m -> new ArrayList<>()).add(n);
+                    rows.add(row(part.trim(), n) + (modes.size() > 1 ? "  timeline=" + mode.trim() : ""));
+                    GoFigures go = GO.get(part.trim());
+                    if (go != null && !n.isEmpty()) {
+                        sums[0] += seconds(n, "processCpuNanos");
+                        sums[1] += go.cpuSeconds();
+                        sums[2] += seconds(n, "wallNanos");
+                        sums[3] += go.wallSeconds();
+                    }
+                }
+            }
+            if (byMode.containsKey("off") && byMode.size() > 1) {
+                byMode.forEach((mode, runs) -> {
+                    if (!mode.equals("off")) {
+                        costs.add(TimelineCost.line(part.trim(), mode, byMode.get("off"), runs));
+                    }
+                });
             }
         }
         System.out.println();
@@ -79,6 +102,13 @@ public final class PartBenchmark {
         System.out.println("RSS MB: the test JVM's peak resident memory (VmHWM).");
         System.out.println("heap MB: peak heap in use, garbage included (sampled every 50 ms); live MB: the most heap "
                 + "any collection left in use.");
+        if (!costs.isEmpty()) {
+            System.out.println();
+            System.out.println("Timeline recording on against off (means over " + rounds + " rounds, each mode's runs "
+                    + "alternating; the machine's other load moves both):");
+            costs.forEach(System.out::println);
+            RecorderCost.main(new String[0]);
+        }
     }
 
     /** The part JVM's options: the heap cap, any extra ones given here, the kit's test JVM options and class path. */
@@ -89,11 +119,12 @@ public final class PartBenchmark {
         return options;
     }
 
-    private static Properties runPart(String part, List<String> extra) throws IOException, InterruptedException {
+    private static Properties runPart(String part, List<String> extra, String timelineMode)
+            throws IOException, InterruptedException {
         Path result = Files.createTempFile("raftkit-benchmark-" + part, ".properties");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java));
+            List<String> command = new ArrayList<>(List.of(java, "-D" + Timelines.MODE_PROPERTY + "=" + timelineMode));
             command.addAll(jvmOptions(extra));
             command.addAll(List.of(PartRun.class.getName(), part, result.toString()));
             Process child = new ProcessBuilder(command).inheritIO().start();
