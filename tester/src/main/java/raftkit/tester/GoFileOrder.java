@@ -21,7 +21,19 @@ public final class GoFileOrder implements MethodOrderer {
             "testFigure8Unreliable3C", "testReliableChurn3C", "testUnreliableChurn3C",
             "testSnapshotBasic3D", "testSnapshotInstall3D", "testSnapshotInstallUnreliable3D",
             "testSnapshotInstallCrash3D", "testSnapshotInstallUnCrash3D", "testSnapshotAllCrash3D",
-            "testSnapshotInit3D");
+            "testSnapshotInit3D",
+            // part 3X has no Go file: its tests run in the order of Conformance3XTest
+            "testRequestVoteRejectsOlderTerm3X", "testRequestVoteGrantsOneVotePerTerm3X",
+            "testRequestVoteRejectsLessUpToDateLog3X", "testRequestVoteGrantsUpToDateLog3X",
+            "testVoteAndTermSurviveRestart3X", "testLogSurvivesRestart3X", "testAppendEntriesRejectsOlderTerm3X",
+            "testAppendEntriesRejectsMissingPrevEntry3X", "testAppendEntriesRejectsMismatchingPrevTerm3X",
+            "testAppendEntriesTruncatesFromFirstConflict3X", "testAppendEntriesLateShorterRequestKeepsEntries3X",
+            "testAppendEntriesCommitIndexFromLeaderCommit3X", "testLeaderSendsHeartbeatsOnElection3X",
+            "testLeaderStepsDownOnHigherTermRequest3X", "testLeaderStepsDownOnHigherTermReply3X",
+            "testCandidateIgnoresVotesOfOlderTerm3X", "testLeaderCommitsOnlyCurrentTermByCounting3X",
+            "testFollowerGrantingVotesStartsNoElection3X", "testFollowerHearingLeaderStartsNoElection3X",
+            "testInstallSnapshotRejectsOlderTerm3X", "testInstallSnapshotReplacesLog3X",
+            "testInstallSnapshotKeepsFollowingEntries3X");
 
     @Override
     public void orderMethods(MethodOrdererContext context) {
