@@ -33,6 +33,7 @@ final class Peers {
     private final String[][] endnames;
     private final Applier[] current;
     private final List<Applier> appliers = new ArrayList<>();
+    private final InvariantWatch invariants;
 
     Peers(int n, Network net, RaftFactory factory, IntFunction<String> randString, AppliedLogs logs,
             BackgroundFailure failure) {
@@ -48,6 +49,7 @@ final class Peers {
         this.saved = new Persister[n];
         this.endnames = new String[n][];
         this.current = new Applier[n];
+        this.invariants = new InvariantWatch(n, failure);
     }
 
     /** Shuts peer i down but keeps its persistent state. Returns a failure message if kill() hung, else null. */
@@ -117,7 +119,8 @@ final class Peers {
             persister = saved[i];
         }
         BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
-        RaftPeer rf = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
+        RaftPeer made = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
+        RaftPeer rf = invariants.watch(i, made); // every getState() is checked against the safety properties
         Applier reader = new Applier(i, rf, applyCh, applier, logs, failure);
         synchronized (this) {
             rafts[i] = rf;
@@ -127,7 +130,7 @@ final class Peers {
             reader.start();
         }
         Server server = new Server();
-        server.addService(new Service(rf));
+        server.addService(new Service(made)); // labrpc finds the handlers on the peer's own class
         net.addServer(i, server);
         return killFailure;
     }

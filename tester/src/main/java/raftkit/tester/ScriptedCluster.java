@@ -43,6 +43,7 @@ public final class ScriptedCluster implements AutoCloseable {
     private final BackgroundFailure failure = new BackgroundFailure();
     private final PeerThreads threads;
     private final StudentApplies applies = new StudentApplies(failure);
+    private final InvariantWatch invariants = new InvariantWatch(1 + STUDENT, failure);
     private final ScriptedPeer[] scripted;
     private final ClientEnd[] toStudent;
     private final ExecutorService callers = Executors.newCachedThreadPool(r -> {
@@ -158,12 +159,13 @@ public final class ScriptedCluster implements AutoCloseable {
         }
         SynchronousQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
         applies.attach(applyCh, persister.snapshotSize() > 0 ? -1 : 0);
-        RaftPeer rf = threads.make(STUDENT, () -> factory.make(ends, STUDENT, persister, applyCh));
+        RaftPeer made = threads.make(STUDENT, () -> factory.make(ends, STUDENT, persister, applyCh));
+        RaftPeer rf = invariants.watch(STUDENT, made);
         if (shapes == null) {
-            shapes = MessageShapes.of(rf.getClass());
+            shapes = MessageShapes.of(made.getClass());
         }
         Server server = new Server();
-        server.addService(new Service(rf));
+        server.addService(new Service(made));
         net.addServer(STUDENT, server);
         synchronized (this) {
             student = rf;
