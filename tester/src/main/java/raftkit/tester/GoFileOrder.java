@@ -22,7 +22,7 @@ public final class GoFileOrder implements MethodOrderer {
             "testSnapshotBasic3D", "testSnapshotInstall3D", "testSnapshotInstallUnreliable3D",
             "testSnapshotInstallCrash3D", "testSnapshotInstallUnCrash3D", "testSnapshotAllCrash3D",
             "testSnapshotInit3D",
-            // part 3X has no Go file: its tests run in the order of Conformance3XTest
+            // part 3X has no Go file: its tests run in the order of Receiver3XTest and Leader3XTest
             "testRequestVoteRejectsOlderTerm3X", "testRequestVoteGrantsOneVotePerTerm3X",
             "testRequestVoteRejectsLessUpToDateLog3X", "testRequestVoteGrantsUpToDateLog3X",
             "testVoteAndTermSurviveRestart3X", "testLogSurvivesRestart3X", "testAppendEntriesRejectsOlderTerm3X",

@@ -1,6 +1,5 @@
 package raftkit.tester;
 
-import static raftkit.tester.Config.RAFT_ELECTION_TIMEOUT;
 import static raftkit.tester.Config.fail;
 
 import java.util.List;
@@ -8,15 +7,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Part 3X: Figure 2 of the Raft paper checked rule by rule. Each test drives the student's peer (peer 0) with
- * messages of its choosing while the test plays the other peers (see {@link ScriptedCluster}); each is named after
- * the rule it checks and cites the paper's section. Rules about RPCs do not depend on the peer's timers; the timer
- * rules assume only that an election timeout is at least the paper's 150 ms and that an election starts within
- * the lab's 5 seconds.
+ * Part 3X, the receiver rules: Figure 2's RequestVote and AppendEntries receiver implementations and Figure 13's
+ * InstallSnapshot, checked on the student's peer (server 0) with messages the test chooses while it plays the
+ * other peers (see {@link ScriptedCluster}). Each test is named after its rule and cites the paper's section; none
+ * depends on the peer's timers.
  */
 @Tag("3X")
 @TestMethodOrder(GoFileOrder.class)
-class Conformance3XTest {
+class Receiver3XTest {
 
     private static final int A = 101;
     private static final int B = 102;
@@ -204,119 +202,6 @@ class Conformance3XTest {
             Scripts.expectSuccess(c.appendEntries(2, 3, 1, 2, Scripts.entries(3, C, D), 3),
                     "AppendEntries of term 3 replacing indexes 2 and 3, leaderCommit 3");
             Scripts.expectApplied(c, List.of(A, C, D), "with leaderCommit 3 after the new entries");
-            c.end();
-        }
-    }
-
-    // ---- Rules for servers and leaders (Figure 2; §5.1, §5.2, §5.4.2) ----
-
-    @RaftTest
-    void testLeaderSendsHeartbeatsOnElection3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a new leader sends AppendEntries to every peer at once (§5.2)");
-            int term = Scripts.electStudent(c);
-            for (int j = 1; j < c.size(); j++) {
-                if (c.peer(j).awaitCall(Rpc.APPEND_ENTRIES, call -> call.args().term() == term,
-                        RAFT_ELECTION_TIMEOUT).isEmpty()) {
-                    fail(String.format("§5.2: peer %d heard no AppendEntries within %d ms of the peer's election in"
-                            + " term %d", j, RAFT_ELECTION_TIMEOUT, term));
-                }
-            }
-            c.end();
-        }
-    }
-
-    @RaftTest
-    void testLeaderStepsDownOnHigherTermRequest3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a leader steps down on a request of a higher term (§5.1)");
-            int term = Scripts.electStudent(c);
-            Scripts.expectSuccess(c.appendEntries(2, term + 1, 0, 0, List.of(), 0),
-                    "a heartbeat of term " + (term + 1) + " at the leader of term " + term);
-            Scripts.expectFollowerOf(c, term + 1, "a heartbeat of term " + (term + 1));
-            int next = Scripts.electStudent(c);
-            c.requestVote(1, next + 1, 0, 0);
-            Scripts.expectFollowerOf(c, next + 1, "a RequestVote of term " + (next + 1));
-            c.end();
-        }
-    }
-
-    @RaftTest
-    void testLeaderStepsDownOnHigherTermReply3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a leader steps down on a reply of a higher term (§5.1)");
-            int term = Scripts.electStudent(c);
-            int higher = term + 5;
-            c.peer(1).on(Rpc.APPEND_ENTRIES, call -> call.answer("term", higher, "success", false));
-            Scripts.expectFollowerOf(c, higher, "an AppendEntries reply of term " + higher);
-            c.end();
-        }
-    }
-
-    @RaftTest
-    void testCandidateIgnoresVotesOfOlderTerm3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a reply to a request of an older term is ignored (§5.1)");
-            for (int j = 1; j < c.size(); j++) {
-                c.peer(j).on(Rpc.REQUEST_VOTE, call -> { }); // hold every vote request
-            }
-            IncomingCall first = c.peer(1).awaitCall(Rpc.REQUEST_VOTE, call -> true, Scripts.ELECTION_MILLIS)
-                    .orElseThrow(() -> new AssertionError("§5.2: the peer started no election in "
-                            + Scripts.ELECTION_MILLIS + " ms"));
-            int old = first.args().term();
-            Scripts.awaitTermAbove(c, old);
-            for (int j = 1; j < c.size(); j++) {
-                for (IncomingCall call : c.peer(j).calls(Rpc.REQUEST_VOTE)) {
-                    if (call.args().term() == old) {
-                        call.answer("term", old, "voteGranted", true);
-                    }
-                }
-            }
-            Scripts.expectNeverLeader(c, "after votes of its older term " + old + " arrived late");
-            c.end();
-        }
-    }
-
-    @RaftTest
-    void testLeaderCommitsOnlyCurrentTermByCounting3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a leader commits an older term's entry only through its own (§5.4.2, Figure 8)");
-            Scripts.expectSuccess(c.appendEntries(1, 2, 0, 0, Scripts.entries(2, A), 0),
-                    "one entry of term 2 from the leader of term 2, not committed");
-            int term = Scripts.electStudent(c);
-            // both followers hold index 1 and say so; the entry is on all three peers, but of term 2
-            Scripts.awaitAcks(c, term, 3);
-            if (!c.appliedCommands().isEmpty()) {
-                fail(String.format("§5.4.2: the leader of term %d committed index 1 of term 2 by counting replicas"
-                        + " (applied %s); only an entry of the leader's own term is committed that way",
-                        term, c.appliedCommands()));
-            }
-            Scripts.expectLeaderCommitAtMost(c, term, 0);
-            int index = c.student().start(B).index();
-            if (index != 2) {
-                fail("start() on the leader returned index " + index + ", expected 2");
-            }
-            Scripts.expectApplied(c, List.of(A, B), "once index 2 of term " + term + " is on a majority");
-            c.end();
-        }
-    }
-
-    // ---- Timers (§5.2) ----
-
-    @RaftTest
-    void testFollowerGrantingVotesStartsNoElection3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a follower that grants a vote restarts its election timer (§5.2)");
-            TimerScript.run(c, TimerScript.Poke.VOTE);
-            c.end();
-        }
-    }
-
-    @RaftTest
-    void testFollowerHearingLeaderStartsNoElection3X() throws InterruptedException {
-        try (ScriptedCluster c = new ScriptedCluster(3)) {
-            c.begin("Test (3X): a follower that hears from the leader starts no election (§5.2)");
-            TimerScript.run(c, TimerScript.Poke.HEARTBEAT);
             c.end();
         }
     }
