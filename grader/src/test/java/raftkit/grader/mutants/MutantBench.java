@@ -1,6 +1,5 @@
 package raftkit.grader.mutants;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
