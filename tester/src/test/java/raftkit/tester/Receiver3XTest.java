@@ -108,7 +108,7 @@ class Receiver3XTest {
                     "AppendEntries of term 2 carrying 2 entries");
             c.restart();
             Scripts.expectRejected(c.requestVote(2, 3, 1, 2), "candidate with last entry (index 1, term 2)");
-            Scripts.expectSuccess(c.appendEntries(1, 3, 2, 2, List.of(), 0),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 1, 3, 2, 2, List.of(), 0),
                     "after a restart, a heartbeat whose previous entry (index 2, term 2) the peer had stored");
             c.end();
         }
@@ -196,10 +196,10 @@ class Receiver3XTest {
                     "three entries of term 2 with leaderCommit 1");
             Scripts.expectApplied(c, List.of(A), "with leaderCommit 1");
             // a new leader has committed 3 entries; its heartbeat has checked the log only up to index 1
-            Scripts.expectSuccess(c.appendEntries(2, 3, 1, 2, List.of(), 3),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 2, 3, 1, 2, List.of(), 3),
                     "a heartbeat of term 3 with (prevLogIndex 1, prevLogTerm 2) and leaderCommit 3");
             Scripts.expectApplied(c, List.of(A), "when the heartbeat had checked the log only up to index 1");
-            Scripts.expectSuccess(c.appendEntries(2, 3, 1, 2, Scripts.entries(3, C, D), 3),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 2, 3, 1, 2, Scripts.entries(3, C, D), 3),
                     "AppendEntries of term 3 replacing indexes 2 and 3, leaderCommit 3");
             Scripts.expectApplied(c, List.of(A, C, D), "with leaderCommit 3 after the new entries");
             c.end();
@@ -233,12 +233,12 @@ class Receiver3XTest {
             Scripts.expectTerm(c.installSnapshot(2, 2, 5, 2, Scripts.SNAPSHOT), 2,
                     "InstallSnapshot of term 2 up to index 5");
             Scripts.expectSnapshotApplied(c, 5, 2);
-            Scripts.expectSuccess(c.appendEntries(2, 2, 5, 2, Scripts.entries(2, C), 6),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 2, 2, 5, 2, Scripts.entries(2, C), 6),
                     "AppendEntries after the snapshot, (prevLogIndex 5, prevLogTerm 2), leaderCommit 6");
             Scripts.expectAppliedAfterSnapshot(c, List.of(C));
             Scripts.expectPersistedSnapshot(c);
             c.restart();
-            Scripts.expectSuccess(c.appendEntries(2, 2, 6, 2, List.of(), 6),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 2, 2, 6, 2, List.of(), 6),
                     "after a restart, a heartbeat with (prevLogIndex 6, prevLogTerm 2)");
             c.end();
         }
@@ -253,7 +253,7 @@ class Receiver3XTest {
             Scripts.expectTerm(c.installSnapshot(1, 1, 2, 1, Scripts.SNAPSHOT), 1,
                     "InstallSnapshot of term 1 up to index 2");
             Scripts.expectSnapshotApplied(c, 2, 1);
-            Scripts.expectSuccess(c.appendEntries(1, 1, 4, 1, List.of(), 4),
+            Scripts.expectSuccess(Scripts.appendAfterWait(c, 1, 1, 4, 1, List.of(), 4),
                     "a heartbeat with (prevLogIndex 4, prevLogTerm 1): the entries after the snapshot must stay");
             Scripts.expectAppliedAfterSnapshot(c, List.of(C, D));
             c.end();

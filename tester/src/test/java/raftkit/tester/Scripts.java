@@ -67,6 +67,21 @@ final class Scripts {
         }
     }
 
+    /**
+     * AppendEntries from a leader after the test has waited (for applies, or a restart): if the peer's own timer
+     * moved it to a newer term meanwhile, which a correct peer may do, the same request is sent again as the leader
+     * of that term, so the rule under test is still what decides the reply.
+     */
+    static Message appendAfterWait(ScriptedCluster c, int from, int term, int prevLogIndex, int prevLogTerm,
+            List<Entry> entries, int leaderCommit) {
+        Message reply = c.appendEntries(from, term, prevLogIndex, prevLogTerm, entries, leaderCommit);
+        for (int tries = 0; tries < 3 && !reply.boolOf("success") && reply.term() > term; tries++) {
+            term = reply.term();
+            reply = c.appendEntries(from, term, prevLogIndex, prevLogTerm, entries, leaderCommit);
+        }
+        return reply;
+    }
+
     // ---- the student's state ----
 
     /** Lets the student's peer win its next election: both scripted peers vote for it and accept whatever it sends. */
