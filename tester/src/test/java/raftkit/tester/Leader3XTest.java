@@ -4,6 +4,8 @@ import static raftkit.tester.Config.RAFT_ELECTION_TIMEOUT;
 import static raftkit.tester.Config.fail;
 
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * lab's 5 seconds.
  */
 @Tag("3X")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Leader3XTest {
 
     private static final int A = 101;
@@ -23,6 +25,7 @@ class Leader3XTest {
     // ---- Rules for servers and leaders (Figure 2; §5.1, §5.2, §5.4.2) ----
 
     @RaftTest
+    @Order(1)
     void testLeaderSendsHeartbeatsOnElection3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a new leader sends AppendEntries to every peer at once (§5.2)");
@@ -39,6 +42,7 @@ class Leader3XTest {
     }
 
     @RaftTest
+    @Order(2)
     void testLeaderStepsDownOnHigherTermRequest3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a leader steps down on a request of a higher term (§5.1)");
@@ -54,6 +58,7 @@ class Leader3XTest {
     }
 
     @RaftTest
+    @Order(3)
     void testLeaderStepsDownOnHigherTermReply3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a leader steps down on a reply of a higher term (§5.1)");
@@ -66,6 +71,7 @@ class Leader3XTest {
     }
 
     @RaftTest
+    @Order(4)
     void testCandidateIgnoresVotesOfOlderTerm3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a reply to a request of an older term is ignored (§5.1)");
@@ -90,6 +96,7 @@ class Leader3XTest {
     }
 
     @RaftTest
+    @Order(5)
     void testLeaderCommitsOnlyCurrentTermByCounting3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a leader commits an older term's entry only through its own (§5.4.2, Figure 8)");
@@ -116,6 +123,7 @@ class Leader3XTest {
     // ---- Timers (§5.2) ----
 
     @RaftTest
+    @Order(6)
     void testFollowerGrantingVotesStartsNoElection3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a follower that grants a vote restarts its election timer (§5.2)");
@@ -125,6 +133,7 @@ class Leader3XTest {
     }
 
     @RaftTest
+    @Order(7)
     void testFollowerHearingLeaderStartsNoElection3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a follower that hears from the leader starts no election (§5.2)");

@@ -3,6 +3,8 @@ package raftkit.tester;
 import static raftkit.tester.Config.fail;
 
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * depends on the peer's timers.
  */
 @Tag("3X")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Receiver3XTest {
 
     private static final int A = 101;
@@ -24,6 +26,7 @@ class Receiver3XTest {
     // ---- RequestVote, receiver implementation (Figure 2; §5.1, §5.2, §5.4.1) ----
 
     @RaftTest
+    @Order(1)
     void testRequestVoteRejectsOlderTerm3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): RequestVote of an older term is rejected (§5.1)");
@@ -38,6 +41,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(2)
     void testRequestVoteGrantsOneVotePerTerm3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): at most one vote per term (§5.2)");
@@ -53,6 +57,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(3)
     void testRequestVoteRejectsLessUpToDateLog3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): no vote for a candidate whose log is less up-to-date (§5.4.1)");
@@ -67,6 +72,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(4)
     void testRequestVoteGrantsUpToDateLog3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a vote for a candidate whose log is at least as up-to-date (§5.4.1)");
@@ -81,6 +87,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(5)
     void testVoteAndTermSurviveRestart3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): currentTerm and votedFor survive a restart (Figure 2, §5.2)");
@@ -101,6 +108,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(6)
     void testLogSurvivesRestart3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): the log survives a restart (Figure 2)");
@@ -117,6 +125,7 @@ class Receiver3XTest {
     // ---- AppendEntries, receiver implementation (Figure 2; §5.1, §5.3) ----
 
     @RaftTest
+    @Order(7)
     void testAppendEntriesRejectsOlderTerm3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): AppendEntries of an older term is rejected (§5.1)");
@@ -133,6 +142,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(8)
     void testAppendEntriesRejectsMissingPrevEntry3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): AppendEntries is rejected without an entry at prevLogIndex (§5.3)");
@@ -146,6 +156,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(9)
     void testAppendEntriesRejectsMismatchingPrevTerm3X() {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): AppendEntries is rejected if the entry at prevLogIndex has another term (§5.3)");
@@ -159,6 +170,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(10)
     void testAppendEntriesTruncatesFromFirstConflict3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a conflicting entry and all that follow it are deleted (§5.3)");
@@ -174,6 +186,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(11)
     void testAppendEntriesLateShorterRequestKeepsEntries3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): an old, shorter AppendEntries arriving late deletes nothing (§5.3)");
@@ -189,6 +202,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(12)
     void testAppendEntriesCommitIndexFromLeaderCommit3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): commitIndex = min(leaderCommit, index of last new entry) (§5.3)");
@@ -209,6 +223,7 @@ class Receiver3XTest {
     // ---- InstallSnapshot, receiver implementation (Figure 13, §7) ----
 
     @RaftTest
+    @Order(13)
     void testInstallSnapshotRejectsOlderTerm3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): InstallSnapshot of an older term is ignored (§7)");
@@ -226,6 +241,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(14)
     void testInstallSnapshotReplacesLog3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): an installed snapshot is applied, persisted and replaces the log (§7)");
@@ -245,6 +261,7 @@ class Receiver3XTest {
     }
 
     @RaftTest
+    @Order(15)
     void testInstallSnapshotKeepsFollowingEntries3X() throws InterruptedException {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a snapshot of a prefix of the log keeps the entries after it (§7)");
