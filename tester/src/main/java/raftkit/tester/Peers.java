@@ -35,6 +35,7 @@ final class Peers {
     private final String[][] endnames;
     private final Applier[] current;
     private final List<Applier> appliers = new ArrayList<>();
+    private final InvariantWatch invariants;
 
     Peers(int n, Network net, RaftFactory factory, IntFunction<String> randString, AppliedLogs logs,
             BackgroundFailure failure, Timeline timeline) {
@@ -51,6 +52,7 @@ final class Peers {
         this.saved = new Persister[n];
         this.endnames = new String[n][];
         this.current = new Applier[n];
+        this.invariants = new InvariantWatch(n, failure);
     }
 
     /** Shuts peer i down but keeps its persistent state. Returns a failure message if kill() hung, else null. */
@@ -121,7 +123,9 @@ final class Peers {
         }
         BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
         RaftPeer made = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
-        RaftPeer rf = timeline.observe(i, made); // the tester's view; the network serves the peer itself
+        // The tester's view: every getState() is checked against the safety properties, then recorded on the
+        // timeline. The network serves the peer itself.
+        RaftPeer rf = timeline.observe(i, invariants.watch(i, made));
         Applier reader = new Applier(i, rf, applyCh, applier, logs, failure, timeline);
         synchronized (this) {
             rafts[i] = rf;
@@ -131,7 +135,7 @@ final class Peers {
             reader.start();
         }
         Server server = new Server();
-        server.addService(new Service(made));
+        server.addService(new Service(made)); // labrpc finds the handlers on the peer's own class
         net.addServer(i, server);
         return killFailure;
     }
