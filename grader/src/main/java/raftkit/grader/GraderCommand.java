@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import raftkit.grader.batch.BatchCommand;
+import raftkit.grader.batch.BatchMergeCommand;
 import raftkit.grader.engine.Kit;
 
 /**
@@ -18,7 +19,8 @@ import raftkit.grader.engine.Kit;
 @Command(name = "grader/grade", mixinStandardHelpOptions = true, version = "raftkit grader 1.0",
         description = {"Grades the Raft lab (parts 3A-3D) by running the kit's tests in separate JVMs.",
             "With no command, grade is assumed: grader/grade 3A"},
-        subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, BatchMergeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GraderCommand implements Runnable {
 
     @Spec

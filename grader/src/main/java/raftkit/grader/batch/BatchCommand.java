@@ -36,7 +36,10 @@ import raftkit.grader.policy.Policy;
             "resumes: finished submissions are skipped unless --force or --only.",
             "On Linux with bwrap (package bubblewrap) each submission runs with no network,",
             "the other submissions and the report hidden, a read-only file system except",
-            "its scratch folder, and its own process namespace."})
+            "its scratch folder, and its own process namespace.",
+            "--shard K/N grades only the K-th of N disjoint parts of the class (K from 0; auto/N",
+            "takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); shards may share a report",
+            "folder, and batch-merge writes the class reports once they are done."})
 public final class BatchCommand implements Callable<Integer> {
 
     /**
@@ -68,6 +71,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-sandbox", description = "Run submissions without bwrap even where it is installed.")
     boolean noSandbox;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Grade only shard K of N (K from 0), or auto/N: K from the cluster's task index.")
+    String shard;
+
     @Option(names = "--keep-scratch", description = "Keep each submission's scratch folder (<report>/.scratch).")
     boolean keepScratch;
 
@@ -79,6 +86,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (SubmissionFinder.find(submissions).isEmpty()) {
             throw new UserException("no submissions (folders or .zip files) in " + submissions);
         }
+        Shard part = chosenShard();
         Policy policy = common.loadPolicy();
         List<PartPolicy> chosen = choose(policy);
         Path report = reportDir();
@@ -93,7 +101,7 @@ public final class BatchCommand implements Callable<Integer> {
         BatchRunner runner = new BatchRunner(SubmissionBuild.forKit(kit, policy.studentFiles()), grader, sandbox);
         int jobs = common.jobs(JOBS_PER_CORE * Runtime.getRuntime().availableProcessors());
         BatchRunner.Options options = new BatchRunner.Options(submissions.toAbsolutePath(), report,
-                report.resolve(".scratch"), jobs, force, only, keepScratch, System.console() != null);
+                report.resolve(".scratch"), jobs, force, only, keepScratch, System.console() != null, part);
         PrintWriter out = spec.commandLine().getOut();
         BatchRunner.Summary summary;
         try {
@@ -104,6 +112,14 @@ public final class BatchCommand implements Callable<Integer> {
         boolean errors = summary.report().results().stream()
                 .anyMatch(r -> r.outcome() == SubmissionResult.Outcome.ERROR);
         return errors ? ExitCodes.INTERNAL : ExitCodes.OK;
+    }
+
+    private Shard chosenShard() throws UserException {
+        try {
+            return shard == null ? Shard.WHOLE : Shard.parse(shard, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     /** --out, or a folder beside the submissions named after them, so re-running the same command resumes. */

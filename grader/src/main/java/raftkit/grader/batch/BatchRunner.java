@@ -31,9 +31,16 @@ public final class BatchRunner {
      * @param only        grade just these (finished or not); empty for all
      * @param keepScratch keep each scratch folder (for debugging the grader)
      * @param showBar     draw a progress bar (on a terminal)
+     * @param shard       the part of the class to grade; a shard of several leaves the class reports to the merge
      */
     public record Options(Path submissions, Path reportDir, Path workDir, int jobs, boolean force, List<String> only,
-                          boolean keepScratch, boolean showBar) {
+                          boolean keepScratch, boolean showBar, Shard shard) {
+
+        /** The whole class. */
+        public Options(Path submissions, Path reportDir, Path workDir, int jobs, boolean force, List<String> only,
+                       boolean keepScratch, boolean showBar) {
+            this(submissions, reportDir, workDir, jobs, force, only, keepScratch, showBar, Shard.WHOLE);
+        }
     }
 
     /** What a batch did: how many it graded now, how many it skipped as finished, and the final report. */
@@ -51,11 +58,17 @@ public final class BatchRunner {
     }
 
     public Summary run(Options options, PrintWriter out) throws IOException, InterruptedException {
-        List<Submission> all = SubmissionFinder.find(options.submissions());
+        Shard shard = options.shard();
+        List<Submission> all = shard.select(SubmissionFinder.find(options.submissions()));
         ResultStore store = new ResultStore(options.reportDir());
         List<Submission> todo = select(all, options, store);
+        new ShardManifest(shard.index(), shard.count(), grader.plan(), sandbox.description(),
+                all.stream().map(Submission::name).toList()).write(options.reportDir());
+        // Shards sharing a report folder would overwrite each other's class reports; the merge writes them.
+        boolean classReports = shard.isWhole();
         ClassReports reports = new ClassReports(store, grader.plan(), sandbox.description());
-        out.println("batch: " + all.size() + " submissions, " + todo.size() + " to grade, "
+        out.println("batch: " + (classReports ? "" : "shard " + shard + ": ") + all.size() + " submissions, "
+                + todo.size() + " to grade, "
                 + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
         out.println(sandbox.description());
         out.flush();
@@ -71,7 +84,9 @@ public final class BatchRunner {
             for (int i = 0; i < todo.size(); i++) {
                 SubmissionResult result = take(done);
                 progress.finished(result, maxScore);
-                reports.rebuild(all);
+                if (classReports) {
+                    reports.rebuild(all);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -82,8 +97,11 @@ public final class BatchRunner {
                 // Ctrl-C: the hook is running already, which is what it is for.
             }
         }
-        BatchReport report = reports.rebuild(all);
-        out.println("reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)");
+        BatchReport report = classReports ? reports.rebuild(all) : reports.collect(all);
+        out.println(classReports
+                ? "reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)"
+                : "shard " + shard + " done; once every shard is, grader/grade batch-merge " + options.reportDir()
+                        + " writes the class reports");
         out.flush();
         return new Summary(todo.size(), all.size() - todo.size(), report);
     }
