@@ -19,9 +19,10 @@ final class Invocation {
 
     /**
      * Runs the handler and encodes its reply at once, so later changes the handler makes to the reply object do not
-     * reach the caller. Returns null when the handler threw (reported once; the caller sees a lost RPC).
+     * reach the caller. Returns null when the handler threw or returned null: the caller sees a lost RPC, and
+     * the first such case of each handler is printed with the handler's name.
      *
-     * @throws IllegalArgumentException when the handler returned null or a reply the codec cannot carry
+     * @throws IllegalArgumentException when the reply is of a kind the codec cannot carry
      */
     byte[] run() {
         Object reply;
@@ -32,11 +33,13 @@ final class Invocation {
             Thread.currentThread().interrupt();
             return null;
         } catch (Throwable e) {
-            service.reportFailure(serviceMethod, e);
+            service.reportLost(serviceMethod, "threw " + e, e);
             return null;
         }
         if (reply == null) {
-            throw new IllegalArgumentException("labrpc: handler " + serviceMethod + " returned null; return a reply");
+            // Like a handler that threw: a reply that never comes looks, to the caller, like a lost RPC.
+            service.reportLost(serviceMethod, "returned null", null);
+            return null;
         }
         return Codec.encode(reply);
     }

@@ -119,24 +119,12 @@ public final class Network implements AutoCloseable {
         this.reliable = reliable;
     }
 
-    public boolean isReliable() {
-        return reliable;
-    }
-
     public void setLongReordering(boolean longReordering) {
         this.longReordering = longReordering;
     }
 
-    public boolean isLongReordering() {
-        return longReordering;
-    }
-
     public void setLongDelays(boolean longDelays) {
         this.longDelays = longDelays;
-    }
-
-    public boolean isLongDelays() {
-        return longDelays;
     }
 
     /** RPCs delivered to the server now registered under {@code serverName} (0 once it is deleted). */

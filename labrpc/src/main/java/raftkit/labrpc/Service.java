@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * name; a handler is a public instance method with one parameter (the args) that returns its reply. Other methods
  * are skipped silently, as Go's labrpc skips methods of the wrong shape.
  *
- * <p>A handler that throws does not vanish silently: the first exception of each handler is printed on standard
- * error with the handler's name, and the caller sees a lost RPC (empty), as if the server had crashed mid-call.
+ * <p>A handler that throws or returns null does not vanish silently: the caller sees a lost RPC (empty), as if
+ * the server had crashed mid-call, and the first such case of each handler is printed on standard error with the
+ * handler's name.
  */
 public final class Service {
 
@@ -93,12 +94,19 @@ public final class Service {
         }
     }
 
-    /** Prints a handler's first failure; later ones are left out so a failing handler cannot flood the output. */
-    void reportFailure(String serviceMethod, Throwable failure) {
+    /**
+     * Prints why a handler's call was lost, the first time only, so a failing handler cannot flood the output.
+     *
+     * @param what    what the handler did, e.g. {@code returned null}
+     * @param failure the exception it threw, printed with its stack, or null
+     */
+    void reportLost(String serviceMethod, String what, Throwable failure) {
         if (reportedFailures.add(serviceMethod)) {
-            System.err.println("labrpc: handler " + serviceMethod + " threw " + failure
+            System.err.println("labrpc: handler " + serviceMethod + " " + what
                     + "; the caller sees a lost RPC (later failures of this handler are not printed)");
-            failure.printStackTrace();
+            if (failure != null) {
+                failure.printStackTrace();
+            }
         }
     }
 }

@@ -38,7 +38,8 @@
  *   <li>Calls may overlap and may be delivered in any order; handlers of one server run concurrently.</li>
  *   <li>{@code call} returns unless its handler never does; if the handler's server is deleted or replaced, or the
  *       end disabled, the call fails within 100 ms even while the handler runs on.</li>
- *   <li>A handler that throws is reported once on standard error; the caller sees a lost RPC.</li>
+ *   <li>A handler that throws or returns null is reported once on standard error, by name; the caller sees a
+ *       lost RPC.</li>
  *   <li>An interrupted caller gets empty at once, its interrupt flag kept.</li>
  * </ul>
  */

@@ -112,8 +112,17 @@ class NetworkContractTest {
         IllegalArgumentException args = assertThrows(IllegalArgumentException.class,
                 () -> end.call("JunkServer.handler2", "not an int", String.class));
         assertTrue(args.getMessage().contains("JunkServer.handler2 takes a int"), args.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> end.call("Tricky.nothing", "x", String.class))
-                .getMessage().contains("returned null"));
+    }
+
+    @Test
+    void when_handler_returns_null_then_call_is_lost_and_reported_once() {
+        String err = captureStderr(() -> {
+            assertEquals(Optional.empty(), end.call("Tricky.nothing", "a", String.class));
+            assertEquals(Optional.empty(), end.call("Tricky.nothing", "b", String.class));
+        });
+        assertTrue(err.contains("handler Tricky.nothing returned null; the caller sees a lost RPC"), err);
+        assertEquals(1, err.lines().filter(l -> l.contains("Tricky.nothing")).count(),
+                "a handler's null reply should be printed once:\n" + err);
     }
 
     @Test
