@@ -26,7 +26,7 @@ import raftkit.grader.UserException;
             "that never started, and each submission graded twice (the result that finished",
             "last is kept). With --submissions the class is that folder's submissions;",
             "otherwise it is what the shards' own records list.",
-            "Exit code 0 when every submission has a result, 1 when some are missing."})
+            "Exit code 0 when every shard ran and every submission has a result, 1 otherwise."})
 public final class BatchMergeCommand implements Callable<Integer> {
 
     @Spec
@@ -68,6 +68,7 @@ public final class BatchMergeCommand implements Callable<Integer> {
     private void print(ShardMerge.Summary summary, Path target, PrintWriter out) {
         out.println("batch-merge: " + summary.report().results().size() + " results from " + reports.size()
                 + " report folder(s)");
+        summary.unstarted().forEach(p -> out.println("  " + p));
         summary.problems().forEach(p -> out.println("  " + p));
         for (ShardMerge.Duplicate d : summary.duplicates()) {
             out.println("  graded more than once: " + d.name() + " (in " + d.folders() + "); kept the result from "

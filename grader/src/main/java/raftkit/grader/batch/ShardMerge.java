@@ -35,13 +35,15 @@ public final class ShardMerge {
      * @param report     what the class reports show
      * @param missing    submissions with no result, each with the shard(s) that owned it
      * @param duplicates submissions graded more than once
-     * @param problems   other findings: shards that never started, results of unknown submissions
+     * @param unstarted  shards that left no manifest: their submissions may be missing from every list
+     * @param problems   results left out because they belong to no submission of the class
      */
     public record Summary(BatchReport report, List<String> missing, List<Duplicate> duplicates,
-                          List<String> problems) {
+                          List<String> unstarted, List<String> problems) {
 
+        /** Every submission has a result and every shard ran. */
         public boolean complete() {
-            return missing.isEmpty();
+            return missing.isEmpty() && unstarted.isEmpty();
         }
     }
 
@@ -71,7 +73,7 @@ public final class ShardMerge {
         }
         List<ShardManifest> all = manifests.values().stream().flatMap(List::stream).toList();
         List<PlannedTest> plan = samePlan(manifests);
-        List<String> problems = new ArrayList<>(unstartedShards(all));
+        List<String> problems = new ArrayList<>();
         List<String> names = expected.orElseGet(() -> new ArrayList<>(new TreeSet<>(
                 all.stream().flatMap(m -> m.submissions().stream()).toList())));
         Map<String, List<Found>> results = results(reportDirs);
@@ -99,7 +101,7 @@ public final class ShardMerge {
                 + " was left out: it is not one of the class's submissions"));
         String sandbox = String.join(" / ", new LinkedHashSet<>(all.stream().map(ShardManifest::sandbox).toList()));
         BatchReport report = ClassReports.write(out, plan, kept, sandbox);
-        return new Summary(report, missing, duplicates, problems);
+        return new Summary(report, missing, duplicates, unstartedShards(all), problems);
     }
 
     private static List<PlannedTest> samePlan(Map<Path, List<ShardManifest>> manifests) {
