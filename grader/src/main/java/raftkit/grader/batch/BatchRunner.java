@@ -62,16 +62,10 @@ public final class BatchRunner {
         List<Submission> all = shard.select(SubmissionFinder.find(options.submissions()));
         ResultStore store = new ResultStore(options.reportDir());
         List<Submission> todo = select(all, options, store);
-        new ShardManifest(shard.index(), shard.count(), grader.plan(), sandbox.description(),
-                all.stream().map(Submission::name).toList()).write(options.reportDir());
+        begin(options, all, todo, out);
         // Shards sharing a report folder would overwrite each other's class reports; the merge writes them.
         boolean classReports = shard.isWhole();
         ClassReports reports = new ClassReports(store, grader.plan(), sandbox.description());
-        out.println("batch: " + (classReports ? "" : "shard " + shard + ": ") + all.size() + " submissions, "
-                + todo.size() + " to grade, "
-                + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
-        out.println(sandbox.description());
-        out.flush();
         SubmissionPipeline pipeline = new SubmissionPipeline(build, grader, store, options.workDir(),
                 options.keepScratch());
         double maxScore = grader.plan().stream().mapToDouble(PlannedTest::points).sum();
@@ -104,6 +98,19 @@ public final class BatchRunner {
                         + " writes the class reports");
         out.flush();
         return new Summary(todo.size(), all.size() - todo.size(), report);
+    }
+
+    /** Records what this run is to grade (its shard's manifest) and says so. */
+    private void begin(Options options, List<Submission> all, List<Submission> todo, PrintWriter out)
+            throws IOException {
+        Shard shard = options.shard();
+        new ShardManifest(shard.index(), shard.count(), grader.plan(), sandbox.description(),
+                all.stream().map(Submission::name).toList()).write(options.reportDir());
+        out.println("batch: " + (shard.isWhole() ? "" : "shard " + shard + ": ") + all.size() + " submissions, "
+                + todo.size() + " to grade, " + (all.size() - todo.size()) + " already finished; " + options.jobs()
+                + " at a time");
+        out.println(sandbox.description());
+        out.flush();
     }
 
     private static List<Submission> select(List<Submission> all, Options options, ResultStore store) {
