@@ -37,9 +37,9 @@ import raftkit.grader.policy.Policy;
             "On Linux with bwrap (package bubblewrap) each submission runs with no network,",
             "the other submissions and the report hidden, a read-only file system except",
             "its scratch folder, and its own process namespace.",
-            "--shard K/N grades only the K-th of N disjoint parts of the class (K from 0; auto/N",
-            "takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); shards may share a report",
-            "folder, and batch-merge writes the class reports once they are done."})
+            "--shard K/N grades only shard K of N disjoint parts of the class (K from 0;",
+            "auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX). Shards may",
+            "share a report folder; batch-merge writes the class reports when all are done."})
 public final class BatchCommand implements Callable<Integer> {
 
     /**

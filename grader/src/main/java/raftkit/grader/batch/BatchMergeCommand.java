@@ -19,14 +19,14 @@ import raftkit.grader.UserException;
 /** {@code batch-merge REPORT_DIR...}: the class reports of a batch graded in shards; see the description. */
 @Command(name = "batch-merge", mixinStandardHelpOptions = true,
         header = "Writes the class reports of a batch graded in shards.",
-        description = {"Reads the per-submission results that `batch --shard K/N` runs left in REPORT_DIR",
-            "(one shared folder, or one per shard) and writes results.csv, results.json and",
-            "index.html into the first of them (or --out), as one unsharded batch would have.",
-            "Names each submission without a result and the shard that owed it, each shard",
-            "that never started, and each submission graded twice (the result that finished",
-            "last is kept). With --submissions the class is that folder's submissions;",
-            "otherwise it is what the shards' own records list.",
-            "Exit code 0 when every shard ran and every submission has a result, 1 otherwise."})
+        description = {"Reads the per-submission results that `batch --shard K/N` runs left in",
+            "REPORT_DIR (one shared folder, or one per shard) and writes results.csv,",
+            "results.json and index.html into the first of them (or --out), as one",
+            "unsharded batch would. Names each submission without a result and the shard",
+            "that owed it, each shard that never started, and each submission graded",
+            "twice (the result that finished last is kept). With --submissions the class",
+            "is that folder's submissions; otherwise, what the shards recorded.",
+            "Exit code 0 when every shard ran and every submission has a result, else 1."})
 public final class BatchMergeCommand implements Callable<Integer> {
 
     @Spec

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import raftkit.grader.GraderCommand;
 import raftkit.grader.batch.TestScore.Status;
 
 /**
@@ -167,6 +169,15 @@ class ShardMergeTest {
         ShardMerge.Summary blind = ShardMerge.merge(List.of(shared), Optional.empty(), shared);
         assertEquals(List.of(), blind.missing());
         assertFalse(blind.complete());
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = GraderCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(1, GraderCommand.execute(new String[] {"batch-merge", shared.toString(), "--submissions",
+            subs.toString()}, cli));
+        assertTrue(out.toString().contains("\n  shard 1/3 never started"), out.toString());
+        assertTrue(out.toString().contains("\n  missing 1: heap-exhaustion (shard 1/3); rerun those shards"),
+                out.toString());
     }
 
     @Test
