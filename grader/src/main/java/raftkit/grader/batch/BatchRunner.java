@@ -120,7 +120,7 @@ public final class BatchRunner {
             List<String> unknown = options.only().stream().filter(n -> !names.contains(n)).toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("no submission named " + String.join(", ", unknown) + " in "
-                        + options.submissions());
+                        + options.submissions() + (options.shard().isWhole() ? "" : " shard " + options.shard()));
             }
             return all.stream().filter(s -> options.only().contains(s.name())).toList();
         }

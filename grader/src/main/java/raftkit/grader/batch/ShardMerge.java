@@ -167,15 +167,21 @@ public final class ShardMerge {
         return String.join(" or ", counts.stream().map(c -> Shard.of(name, c).toString()).toList());
     }
 
-    /** Puts the kept folder of {@code name} into {@code out}, replacing what was there. */
+    /**
+     * Puts the kept folder of {@code name} into {@code out}, replacing what was there; its result file goes last,
+     * so a merge stopped part way leaves no folder that looks finished but is not.
+     */
     private static void copyInto(Path out, String name, Path from) throws IOException {
         if (from.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             return;
         }
         Path source = from.resolve(name);
         Path target = Scratch.fresh(out.resolve(name));
+        Path result = source.resolve(ResultStore.RESULT_FILE);
         try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
+            List<Path> files = new ArrayList<>(walk.filter(p -> !p.equals(result)).toList());
+            files.add(result);
+            for (Path p : files) {
                 Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(to);
