@@ -62,18 +62,9 @@ public final class ShardMerge {
      */
     public static Summary merge(List<Path> reportDirs, Optional<List<String>> expected, Path out)
             throws IOException {
-        Map<Path, List<ShardManifest>> manifests = new LinkedHashMap<>();
-        for (Path dir : reportDirs) {
-            List<ShardManifest> found = ShardManifest.readAll(dir);
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException(dir + " holds no " + ShardManifest.FOLDER
-                        + "/shard-K-of-N.json, so it is not the report folder of a batch run");
-            }
-            manifests.put(dir, found);
-        }
+        Map<Path, List<ShardManifest>> manifests = manifests(reportDirs);
         List<ShardManifest> all = manifests.values().stream().flatMap(List::stream).toList();
         List<PlannedTest> plan = samePlan(manifests);
-        List<String> problems = new ArrayList<>();
         List<String> names = expected.orElseGet(() -> new ArrayList<>(new TreeSet<>(
                 all.stream().flatMap(m -> m.submissions().stream()).toList())));
         Map<String, List<Found>> results = results(reportDirs);
@@ -97,11 +88,24 @@ public final class ShardMerge {
             kept.add(chosen.result());
         }
         Set<String> known = new LinkedHashSet<>(names);
-        results.keySet().stream().filter(n -> !known.contains(n)).forEach(n -> problems.add("a result for " + n
-                + " was left out: it is not one of the class's submissions"));
+        List<String> leftOut = results.keySet().stream().filter(n -> !known.contains(n)).map(n -> "a result for " + n
+                + " was left out: it is not one of the class's submissions").toList();
         String sandbox = String.join(" / ", new LinkedHashSet<>(all.stream().map(ShardManifest::sandbox).toList()));
         BatchReport report = ClassReports.write(out, plan, kept, sandbox);
-        return new Summary(report, missing, duplicates, unstartedShards(all), problems);
+        return new Summary(report, missing, duplicates, unstartedShards(all), leftOut);
+    }
+
+    private static Map<Path, List<ShardManifest>> manifests(List<Path> reportDirs) throws IOException {
+        Map<Path, List<ShardManifest>> manifests = new LinkedHashMap<>();
+        for (Path dir : reportDirs) {
+            List<ShardManifest> found = ShardManifest.readAll(dir);
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException(dir + " holds no " + ShardManifest.FOLDER
+                        + "/shard-K-of-N.json, so it is not the report folder of a batch run");
+            }
+            manifests.put(dir, found);
+        }
+        return manifests;
     }
 
     private static List<PlannedTest> samePlan(Map<Path, List<ShardManifest>> manifests) {

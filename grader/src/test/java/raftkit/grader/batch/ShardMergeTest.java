@@ -69,10 +69,14 @@ class ShardMergeTest {
     }
 
     private BatchRunner.Summary grade(StandInGrader grader, Path report, Shard shard) throws Exception {
+        return grade(grader, report, shard, 2);
+    }
+
+    private BatchRunner.Summary grade(StandInGrader grader, Path report, Shard shard, int jobs) throws Exception {
         SourceCompiler compiler = new SourceCompiler(List.of(BatchFixtures.KIT_ROOT.resolve("labrpc/target/classes")));
         BatchRunner runner = new BatchRunner(new SubmissionBuild(BatchFixtures.kit(), new SafeUnzip(
                 SafeUnzip.DEFAULT_MAX_BYTES, SafeUnzip.DEFAULT_MAX_ENTRIES), compiler), grader, Sandbox.none("test"));
-        return runner.run(new BatchRunner.Options(subs, report, report.resolve(".scratch"), 2, false, List.of(),
+        return runner.run(new BatchRunner.Options(subs, report, report.resolve(".scratch"), jobs, false, List.of(),
                 false, false, shard), new PrintWriter(new StringWriter()));
     }
 
@@ -136,10 +140,10 @@ class ShardMergeTest {
         Path shared = dir.resolve("shared");
         grade(new StandInGrader(), shared, new Shard(0, 3));
         grade(new StandInGrader(), shared, new Shard(1, 3));
-        // Shard 2/3 (wrong, odd-layout) is killed after grading one of its two submissions.
+        // Shard 2/3 (wrong, odd-layout) is killed after grading one of its two submissions, one at a time.
         StandInGrader killed = new StandInGrader();
         killed.stopAfter.set(1);
-        assertThrows(InterruptedException.class, () -> grade(killed, shared, new Shard(2, 3)));
+        assertThrows(InterruptedException.class, () -> grade(killed, shared, new Shard(2, 3), 1));
         assertEquals(1, killed.graded.size());
 
         ShardMerge.Summary partial = merge(shared, shared);
