@@ -51,9 +51,9 @@ import raftkit.raft.api.StartResult;
  *   <li><b>The apply queue.</b> The tester's queue is a {@code SynchronousQueue}: {@code put} blocks until the
  *       tester takes, and the tester calls {@link #snapshot} from the thread that takes. Never put on the apply
  *       queue while holding {@code mu}, or the two threads wait for each other forever.</li>
- *   <li><b>Threads.</b> {@link #make} must return quickly; start threads (with {@link #startThread}) for
- *       long-running work. {@link #kill} must stop every thread this peer started, soon: after killing a peer the
- *       tester fails the test if any of its threads is still running.</li>
+ *   <li><b>Threads.</b> The tester waits for {@link #make}, so it must neither block nor loop: work that goes on
+ *       runs on threads started with {@link #startThread}. {@link #kill} must stop every thread this peer started,
+ *       soon: after killing a peer the tester fails the test if any of its threads is still running.</li>
  * </ul>
  */
 public final class Raft implements RaftPeer {
@@ -229,8 +229,9 @@ public final class Raft implements RaftPeer {
 
     // END SOLUTION
     /**
-     * This peer's current term, and whether it takes itself to be the leader. A deposed leader keeps saying yes until
-     * it hears of a newer term (§5.1), so the tester asks every peer and checks that one term has one leader.
+     * Reports (term, isLeader): the term this peer is in, and whether it acts as leader in that term. A deposed
+     * leader keeps saying yes until it hears of a newer term (§5.1), so the tester asks every peer and checks that
+     * one term has one leader.
      */
     @Override
     public PeerState getState() {
@@ -427,12 +428,14 @@ public final class Raft implements RaftPeer {
      * same way. The result is the peer's reply, or empty when none arrived.
      *
      * <p>The tester's network is unreliable on purpose: it may lose the request or the reply, hold either back, or
-     * cut a peer off. Empty only says that no answer came: the peer may be crashed or unreachable, or the request or
-     * the reply was lost, and you cannot tell which. Before it gives up, the network may keep the caller waiting
-     * for seconds, so call from a thread that can afford to block, and never while holding mu.
+     * cut a peer off. Empty tells you nothing about the cause (a crashed peer, a partition, a dropped request and a
+     * dropped reply all look the same), so treat it as "no answer" and carry on. Before it gives up, the network
+     * may keep the caller waiting for seconds, so call from a thread that can afford to block, and never while
+     * holding mu.
      *
-     * <p>Each call ends, with a reply or with empty, as long as the handler on the far side returns; a timeout of
-     * your own around it gains nothing. The package documentation of raftkit.labrpc describes every fault.
+     * <p>The network bounds that wait by itself, so timeouts of your own around a call add nothing; only a handler
+     * that never returns can keep a caller waiting for good. The package documentation of raftkit.labrpc describes
+     * every fault.
      */
     private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
         return peers[server].call("Raft.requestVote", args, RequestVoteReply.class);
@@ -721,8 +724,8 @@ public final class Raft implements RaftPeer {
      * may crash or be deposed before the entry is committed, and a later leader may then overwrite it (§5.4).
      * The method must return promptly in every case, also after kill().
      *
-     * <p>The result holds the index the command will have if it is ever committed, the term this peer is in, and
-     * whether it believes it is the leader. The tester then waits for that index to show up on the apply queues.
+     * <p>The result gives the log index where the command will sit should it commit, the peer's current term, and
+     * whether it acts as leader; the tester then watches the apply queues for that index.
      */
     @Override
     public StartResult start(Object command) {
@@ -756,7 +759,7 @@ public final class Raft implements RaftPeer {
     /**
      * Ends this peer for good. The tester calls it when it crashes a peer and when a test is over, then fails the
      * test if kill() takes longer than two seconds or if a thread this peer started is still alive two seconds
-     * later. The code below sets the flag killed() reads, which every long-running loop should test on each turn,
+     * later. The code below sets the flag killed() reads, which each of your loops should check on every pass,
      * and interrupts each thread started with startThread(), which frees one blocked in a wait, a sleep, a put or a
      * call (an interrupted call returns empty at once). Whatever you add here must not wait for mu.
      */
@@ -810,7 +813,7 @@ public final class Raft implements RaftPeer {
         //     // Start an election if no leader or candidate has been heard from for an election timeout.
         //
         //
-        //     // Sleep 50 to 350 ms, a random length, so that peers seldom wake in step.
+        //     // Staggered wake-ups, 50 to 350 ms apart at random, keep peers from checking in step.
         //     long ms = 50 + ThreadLocalRandom.current().nextLong(300);
         //     try {
         //         Thread.sleep(ms);
@@ -885,9 +888,10 @@ public final class Raft implements RaftPeer {
     }
 
     /**
-     * Builds peer {@code me} of a cluster. {@code peers[i]} sends RPCs to peer i; every peer gets the cluster in the
-     * same order, and {@code peers[me]} is this peer's own entry. {@code persister} is where this peer saves its
-     * state, and after a crash it already holds what the peer saved before, for readPersist() to load.
+     * Builds peer {@code me} of a cluster. Index i means the same peer in every peer's array, so {@code peers[i]}
+     * reaches peer i from anywhere; {@code peers[me]} is this peer itself. {@code persister} is this peer's stable
+     * storage: empty on a first start, and after a crash holding the last save of the previous run, which
+     * readPersist() loads.
      * {@code applyCh} is the apply queue for committed entries and snapshots (see the class comment). Do no
      * long-running work here: start a thread for it with startThread() and return at once.
      */
