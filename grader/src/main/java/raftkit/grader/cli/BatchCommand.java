@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import raftkit.grader.build.KitLayout;
+import raftkit.grader.build.Shard;
 import raftkit.grader.build.SubmissionBuild;
 import raftkit.grader.build.SubmissionFinder;
 import raftkit.grader.engine.Kit;
@@ -39,7 +40,10 @@ import raftkit.grader.score.SubmissionResult;
             "resumes: finished submissions are skipped unless --force or --only.",
             "On Linux with bwrap (package bubblewrap) each submission runs with no network,",
             "the other submissions and the report hidden, a read-only file system except",
-            "its scratch folder, and its own process namespace."})
+            "its scratch folder, and its own process namespace.",
+            "--shard K/N grades only shard K of N disjoint parts of the class (K from 0;",
+            "auto/N takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX). Shards may",
+            "share a report folder; batch-merge writes the class reports when all are done."})
 public final class BatchCommand implements Callable<Integer> {
 
     /**
@@ -71,6 +75,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-sandbox", description = "Run submissions without bwrap even where it is installed.")
     boolean noSandbox;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Grade only shard K of N (K from 0), or auto/N: K from the cluster's task index.")
+    String shard;
+
     @Option(names = "--keep-scratch", description = "Keep each submission's scratch folder (<report>/.scratch).")
     boolean keepScratch;
 
@@ -82,6 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (SubmissionFinder.find(submissions).isEmpty()) {
             throw new UserException("no submissions (folders or .zip files) in " + submissions);
         }
+        Shard part = chosenShard();
         Policy policy = Planner.policy(common.toPlanOptions());
         Path absolute = submissions.toAbsolutePath().normalize();
         // By default beside the submissions and named after them, so running the same command again resumes.
@@ -99,7 +108,7 @@ public final class BatchCommand implements Callable<Integer> {
         EngineGrader grader = new EngineGrader(plan, kit, sandbox, 1, null);
         BatchRunner runner = new BatchRunner(SubmissionBuild.forKit(kit, policy.studentFiles()), grader, sandbox);
         BatchRunner.Options options = new BatchRunner.Options(absolute, report, report.resolve(".scratch"),
-                plan.jobs(), force, only, keepScratch, System.console() != null);
+                plan.jobs(), force, only, keepScratch, System.console() != null, part);
         PrintWriter out = spec.commandLine().getOut();
         BatchRunner.Summary summary;
         try {
@@ -110,5 +119,13 @@ public final class BatchCommand implements Callable<Integer> {
         boolean errors = summary.report().results().stream()
                 .anyMatch(r -> r.outcome() == SubmissionResult.Outcome.ERROR);
         return errors ? ExitCodes.INTERNAL : ExitCodes.OK;
+    }
+
+    private Shard chosenShard() throws UserException {
+        try {
+            return shard == null ? Shard.WHOLE : Shard.parse(shard, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 }

@@ -19,7 +19,8 @@ import raftkit.grader.plan.UserException;
 @Command(name = "grader/grade", mixinStandardHelpOptions = true, version = "raftkit grader 1.0",
         description = {"Grades the Raft lab (parts 3A-3D) by running the kit's tests in separate JVMs.",
             "With no command, grade is assumed: grader/grade 3A"},
-        subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, LogsCommand.class,
+        subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, BatchMergeCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class})
 public final class GraderCommand implements Runnable {
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import raftkit.grader.build.Scratch;
+import raftkit.grader.build.Shard;
 import raftkit.grader.build.Submission;
 import raftkit.grader.build.SubmissionBuild;
 import raftkit.grader.build.SubmissionFinder;
@@ -25,6 +26,7 @@ import raftkit.grader.report.BatchReport;
 import raftkit.grader.report.ClassReports;
 import raftkit.grader.report.ReportFolder;
 import raftkit.grader.report.ResultStore;
+import raftkit.grader.report.ShardManifest;
 import raftkit.grader.score.SubmissionResult.Outcome;
 import raftkit.grader.score.SubmissionResult;
 
@@ -44,9 +46,16 @@ public final class BatchRunner {
      * @param only        grade just these (finished or not); empty for all
      * @param keepScratch keep each scratch folder (for debugging the grader)
      * @param showBar     draw a progress bar (on a terminal)
+     * @param shard       the part of the class to grade; a shard of several leaves the class reports to the merge
      */
     public record Options(Path submissions, Path reportDir, Path workDir, int jobs, boolean force, List<String> only,
-                          boolean keepScratch, boolean showBar) {
+                          boolean keepScratch, boolean showBar, Shard shard) {
+
+        /** The whole class. */
+        public Options(Path submissions, Path reportDir, Path workDir, int jobs, boolean force, List<String> only,
+                       boolean keepScratch, boolean showBar) {
+            this(submissions, reportDir, workDir, jobs, force, only, keepScratch, showBar, Shard.WHOLE);
+        }
     }
 
     /** What a batch did: how many it graded now, how many it skipped as finished, and the final report. */
@@ -65,15 +74,15 @@ public final class BatchRunner {
     }
 
     public Summary run(Options options, PrintWriter out) throws IOException, InterruptedException {
-        List<Submission> all = SubmissionFinder.find(options.submissions());
+        Shard shard = options.shard();
+        List<Submission> all = shard.select(SubmissionFinder.find(options.submissions()));
         ResultStore store = new ResultStore(options.reportDir());
         List<Submission> todo = select(all, options, store);
         List<PlannedTest> planned = pipeline.grader().planned();
+        begin(options, planned, all, todo, out);
+        // Shards sharing a report folder would overwrite each other's class reports; the merge writes them.
+        boolean classReports = shard.isWhole();
         ClassReports reports = new ClassReports(store, planned, sandbox.description());
-        out.println("batch: " + all.size() + " submissions, " + todo.size() + " to grade, "
-                + (all.size() - todo.size()) + " already finished; " + options.jobs() + " at a time");
-        out.println(sandbox.description());
-        out.flush();
         double maxScore = planned.stream().mapToDouble(PlannedTest::points).sum();
         Thread killChildren = new Thread(BatchRunner::killChildren, "batch-kill-children");
         Runtime.getRuntime().addShutdownHook(killChildren);
@@ -84,7 +93,9 @@ public final class BatchRunner {
             for (int i = 0; i < todo.size(); i++) {
                 SubmissionResult result = take(done);
                 progress.finished(result, maxScore);
-                reports.rebuild(all);
+                if (classReports) {
+                    reports.rebuild(all);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -95,10 +106,26 @@ public final class BatchRunner {
                 // Ctrl-C: the hook is running already, which is what it is for.
             }
         }
-        BatchReport report = reports.rebuild(all);
-        out.println("reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)");
+        BatchReport report = classReports ? reports.rebuild(all) : reports.collect(all);
+        out.println(classReports
+                ? "reports: " + options.reportDir().resolve("index.html") + " (also results.csv, results.json)"
+                : "shard " + shard + " done; once every shard is, grader/grade batch-merge " + options.reportDir()
+                        + " writes the class reports");
         out.flush();
         return new Summary(todo.size(), all.size() - todo.size(), report);
+    }
+
+    /** Records what this run is to grade (its shard's manifest) and says so. */
+    private void begin(Options options, List<PlannedTest> planned, List<Submission> all, List<Submission> todo,
+                       PrintWriter out) throws IOException {
+        Shard shard = options.shard();
+        new ShardManifest(shard.index(), shard.count(), planned, sandbox.description(),
+                all.stream().map(Submission::name).toList()).write(options.reportDir());
+        out.println("batch: " + (shard.isWhole() ? "" : "shard " + shard + ": ") + all.size() + " submissions, "
+                + todo.size() + " to grade, " + (all.size() - todo.size()) + " already finished; " + options.jobs()
+                + " at a time");
+        out.println(sandbox.description());
+        out.flush();
     }
 
     /**
@@ -137,7 +164,7 @@ public final class BatchRunner {
             List<String> unknown = options.only().stream().filter(n -> !names.contains(n)).toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("no submission named " + String.join(", ", unknown) + " in "
-                        + options.submissions());
+                        + options.submissions() + (options.shard().isWhole() ? "" : " shard " + options.shard()));
             }
             return all.stream().filter(s -> options.only().contains(s.name())).toList();
         }
