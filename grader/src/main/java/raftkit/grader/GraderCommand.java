@@ -16,7 +16,7 @@ import raftkit.grader.engine.Kit;
  * {@code grader/grade 3A} grades part 3A. A course adds a command by listing its class here.
  */
 @Command(name = "grader/grade", mixinStandardHelpOptions = true, version = "raftkit grader 1.0",
-        description = {"Grades the Raft lab (parts 3A-3D) by running the kit's tests in separate JVMs.",
+        description = {"Grades the Raft lab (parts 3A-3E) by running the kit's tests in separate JVMs.",
             "With no command, grade is assumed: grader/grade 3A"},
         subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, CommandLine.HelpCommand.class})
 public final class GraderCommand implements Runnable {

@@ -22,11 +22,12 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void when_default_policy_loads_then_it_has_every_go_test_of_3A_to_3D() throws Exception {
+    void when_default_policy_loads_then_it_has_every_go_test_of_3A_to_3D_and_part_3E() throws Exception {
         Policy policy = PolicyLoader.load(Path.of("policy.toml"));
-        assertEquals(List.of("3A", "3B", "3C", "3D"), policy.parts().stream().map(PartPolicy::name).toList());
-        assertEquals(List.of(3, 10, 8, 7), policy.parts().stream().map(p -> p.tests().size()).toList());
-        assertEquals(140, policy.parts().stream().mapToDouble(PartPolicy::maxPoints).sum());
+        assertEquals(List.of("3A", "3B", "3C", "3D", "3E"), policy.parts().stream().map(PartPolicy::name).toList());
+        assertEquals(List.of(3, 10, 8, 7, 6), policy.parts().stream().map(p -> p.tests().size()).toList());
+        assertEquals(170, policy.parts().stream().mapToDouble(PartPolicy::maxPoints).sum());
+        assertEquals("pre-vote and check-quorum", policy.part("3E").orElseThrow().title());
         assertEquals(List.of("raft/src/main/java/raftkit/raft/*.java"), policy.studentFiles());
         assertEquals("raftkit.tester", policy.testPackage());
         TestPolicy test = policy.test("testFigure8Unreliable3C").orElseThrow();
