@@ -27,14 +27,18 @@ import raftkit.raft.api.RaftPeer;
 import raftkit.raft.api.StartResult;
 
 /**
- * One Raft peer. This is an outline of the API that Raft must expose to the service (or tester):
+ * One Raft peer: the class you write in this lab. The tester (and, in later labs, a service built on Raft) drives
+ * a peer through these calls, each described at its method:
  * <ul>
- *   <li>{@code Raft rf = Raft.make(...)} creates a new Raft server;</li>
- *   <li>{@code rf.start(command)} starts agreement on a new log entry and returns (index, term, isLeader);</li>
- *   <li>{@code rf.getState()} asks a Raft for its current term, and whether it thinks it is leader;</li>
- *   <li>each time a new entry is committed to the log, each Raft peer should put an {@link ApplyMsg} on the apply
- *       queue given to {@code make}, for the service (or tester) in the same server.</li>
+ *   <li>{@link #make} builds peer {@code me} of a cluster and starts its threads;</li>
+ *   <li>{@link #start} proposes a command for the replicated log and answers at once with (index, term, isLeader);</li>
+ *   <li>{@link #getState} reports the peer's term and whether it takes itself to be the leader;</li>
+ *   <li>{@link #snapshot} (3D) says the service has saved everything up to an index, so the log can shrink;</li>
+ *   <li>{@link #kill} stops the peer for good, when the tester crashes it or a test ends.</li>
  * </ul>
+ * Results flow back on the apply queue, {@code applyCh}: once the peer knows an entry is committed it puts that
+ * entry there as an {@link ApplyMsg}, one message per index and in index order (§5.3). In 3D a snapshot that came
+ * from the leader goes on the same queue, ahead of the entries that follow it.
  *
  * <p>Rules the tester relies on:
  * <ul>
@@ -47,9 +51,9 @@ import raftkit.raft.api.StartResult;
  *   <li><b>The apply queue.</b> The tester's queue is a {@code SynchronousQueue}: {@code put} blocks until the
  *       tester takes, and the tester calls {@link #snapshot} from the thread that takes. Never put on the apply
  *       queue while holding {@code mu}, or the two threads wait for each other forever.</li>
- *   <li><b>Threads.</b> {@link #make} must return quickly; start threads (with {@link #startThread}) for
- *       long-running work. {@link #kill} must stop every thread this peer started, soon: after killing a peer the
- *       tester fails the test if any of its threads is still running.</li>
+ *   <li><b>Threads.</b> The tester waits for {@link #make}, so it must neither block nor loop: work that goes on
+ *       runs on threads started with {@link #startThread}. {@link #kill} must stop every thread this peer started,
+ *       soon: after killing a peer the tester fails the test if any of its threads is still running.</li>
  * </ul>
  */
 public final class Raft implements RaftPeer {
@@ -77,18 +81,18 @@ public final class Raft implements RaftPeer {
     private static final int NO_VOTE = -1;
 
     // END SOLUTION
-    private final ReentrantLock mu = new ReentrantLock(); // lock to protect shared access to this peer's state
-    private final ClientEnd[] peers;                       // RPC end points of all peers
-    private final Persister persister;                     // object to hold this peer's persisted state
-    private final int me;                                  // this peer's index into peers[]
-    private final AtomicBoolean dead = new AtomicBoolean(); // set by kill()
+    private final ReentrantLock mu = new ReentrantLock(); // guards every field more than one thread touches
+    private final ClientEnd[] peers;                       // peers[i] sends RPCs to peer i
+    private final Persister persister;                     // where persist() saves and a restart finds the state
+    private final int me;                                  // which entry of peers[] is this peer
+    private final AtomicBoolean dead = new AtomicBoolean(); // true once kill() ran; read it with killed()
     private final BlockingQueue<ApplyMsg> applyCh;         // where committed entries (and snapshots) go
     private final ThreadGroup threadGroup = Thread.currentThread().getThreadGroup(); // the tester's, for its checks
     private final List<Thread> threads = new ArrayList<>(); // every thread startThread() started
 
     // Your data here (3A, 3B, 3C).
-    // Look at the paper's Figure 2 for a description of what
-    // state a Raft server must maintain.
+    // Declare the fields of the "State" box in Figure 2 of the paper
+    // (persistent, volatile, and the leader's own), all guarded by mu.
     // BEGIN SOLUTION
     private final Condition tickerWake = mu.newCondition();  // becomeLeader() wakes the ticker to send heartbeats
     private final Condition applierWake = mu.newCondition(); // commitIndex or the snapshot advanced
@@ -224,7 +228,11 @@ public final class Raft implements RaftPeer {
     }
 
     // END SOLUTION
-    /** Returns currentTerm and whether this server believes it is the leader. */
+    /**
+     * Reports (term, isLeader): the term this peer is in, and whether it acts as leader in that term. A deposed
+     * leader keeps saying yes until it hears of a newer term (§5.1), so the tester asks every peer and checks that
+     * one term has one leader.
+     */
     @Override
     public PeerState getState() {
         int term = 0;
@@ -301,10 +309,11 @@ public final class Raft implements RaftPeer {
 
     // END SOLUTION
     /**
-     * Saves Raft's persistent state to stable storage, where it can later be retrieved after a crash and restart.
-     * See the paper's Figure 2 for a description of what should be persistent. Before you've implemented
-     * snapshots, you should pass null as the second argument to persister.save(). After you've implemented
-     * snapshots, pass the current snapshot (or null if there's not yet a snapshot).
+     * Writes to the persister the state that must survive a crash, the fields Figure 2 marks persistent. Call it
+     * after each change to them and before this peer lets anyone see the change (a reply to an RPC, a message it
+     * sends): a peer that forgot a vote or an entry it had acknowledged can break safety when it restarts. The
+     * persister keeps the encoded state and the snapshot together; pass null as the snapshot until you reach 3D,
+     * then this peer's latest snapshot (still null while it has none). make() loads the result with readPersist().
      */
     private void persist() {
         // Your code here (3C).
@@ -317,9 +326,9 @@ public final class Raft implements RaftPeer {
         // END SOLUTION
     }
 
-    /** Restores previously persisted state. */
+    /** Loads what persist() saved, so a restarted peer resumes with its term, vote and log (3C). */
     private void readPersist(byte[] data) {
-        if (data == null || data.length < 1) { // bootstrap without any state?
+        if (data == null || data.length < 1) { // a first start: nothing was saved yet
             return;
         }
         // Your code here (3C).
@@ -340,9 +349,11 @@ public final class Raft implements RaftPeer {
     }
 
     /**
-     * The service says it has created a snapshot that has all info up to and including index. This means the
-     * service no longer needs the log through (and including) that index. Raft should now trim its log as much as
-     * possible.
+     * The service has saved a snapshot of its state with the entries through {@code index} applied, so this peer may
+     * forget those entries (§7). Drop them from the log, keep the snapshot so that persist() saves it with the state
+     * and a lagging follower can be sent it, and remember the index and term of the last entry it covers: the
+     * consistency check of the next AppendEntries needs them. The tester calls this from the thread that takes from
+     * the apply queue, so it must return without waiting on that queue.
      */
     @Override
     public void snapshot(int index, byte[] snapshot) {
@@ -363,7 +374,7 @@ public final class Raft implements RaftPeer {
         // END SOLUTION
     }
 
-    /** Example RequestVote RPC arguments: a record; add its components. */
+    /** What a candidate sends when it asks for a vote (Figure 2, RequestVote RPC). List the components here. */
     public record RequestVoteArgs(
             // Your data here (3A, 3B).
             // BEGIN SOLUTION
@@ -372,7 +383,7 @@ public final class Raft implements RaftPeer {
     ) {
     }
 
-    /** Example RequestVote RPC reply: a record; add its components. */
+    /** A peer's answer to a vote request (Figure 2). List the components here. */
     public record RequestVoteReply(
             // Your data here (3A).
             // BEGIN SOLUTION
@@ -381,7 +392,10 @@ public final class Raft implements RaftPeer {
     ) {
     }
 
-    /** Example RequestVote RPC handler. */
+    /**
+     * Decides whether to vote for the candidate in {@code args} (§5.2, §5.4.1). The network calls it on a thread of
+     * its own, possibly while other handlers and this peer's threads run.
+     */
     public RequestVoteReply requestVote(RequestVoteArgs args) {
         // Your code here (3A, 3B).
         // BEGIN SOLUTION
@@ -410,19 +424,18 @@ public final class Raft implements RaftPeer {
     }
 
     /**
-     * Example code to send a RequestVote RPC to a server. {@code server} is the index of the target server in
-     * peers[]. Expects RPC arguments in args; returns the reply, or empty if none came back.
+     * Asks peer {@code server} (its index in peers[]) for a vote and waits for the answer; send your other RPCs the
+     * same way. The result is the peer's reply, or empty when none arrived.
      *
-     * <p>The network simulates a lossy network, in which servers may be unreachable, and in which requests and
-     * replies may be lost. call() sends a request and waits for a reply. If a reply arrives within a timeout
-     * interval, call() returns it; otherwise call() returns empty. Thus call() may not return for a while. An
-     * empty return can be caused by a dead server, a live server that can't be reached, a lost request, or a lost
-     * reply.
+     * <p>The tester's network is unreliable on purpose: it may lose the request or the reply, hold either back, or
+     * cut a peer off. Empty tells you nothing about the cause (a crashed peer, a partition, a dropped request and a
+     * dropped reply all look the same), so treat it as "no answer" and carry on. Before it gives up, the network
+     * may keep the caller waiting for seconds, so call from a thread that can afford to block, and never while
+     * holding mu.
      *
-     * <p>call() is guaranteed to return (perhaps after a delay) <em>except</em> if the handler on the server side
-     * does not return. Thus there is no need to implement your own timeouts around call().
-     *
-     * <p>Look at the network's documentation (raftkit.labrpc) for more details.
+     * <p>The network bounds that wait by itself, so timeouts of your own around a call add nothing; only a handler
+     * that never returns can keep a caller waiting for good. The package documentation of raftkit.labrpc describes
+     * every fault.
      */
     private Optional<RequestVoteReply> sendRequestVote(int server, RequestVoteArgs args) {
         return peers[server].call("Raft.requestVote", args, RequestVoteReply.class);
@@ -705,14 +718,14 @@ public final class Raft implements RaftPeer {
 
     // END SOLUTION
     /**
-     * The service using Raft (e.g. a k/v server) wants to start agreement on the next command to be appended to
-     * Raft's log. If this server isn't the leader, returns false. Otherwise start the agreement and return
-     * immediately. There is no guarantee that this command will ever be committed to the Raft log, since the
-     * leader may fail or lose an election. Even if the Raft instance has been killed, this method should return
-     * gracefully.
+     * Proposes {@code command} for the replicated log (§5.3). A leader appends it to its own log, sets its
+     * replication going and returns without waiting for the followers; a peer that is not the leader adds nothing
+     * and answers with {@code isLeader} false, so the caller tries another peer. Even a leader promises nothing: it
+     * may crash or be deposed before the entry is committed, and a later leader may then overwrite it (§5.4).
+     * The method must return promptly in every case, also after kill().
      *
-     * <p>The first value is the index that the command will appear at if it's ever committed. The second is the
-     * current term. The third is true if this server believes it is the leader.
+     * <p>The result gives the log index where the command will sit should it commit, the peer's current term, and
+     * whether it acts as leader; the tester then watches the apply queues for that index.
      */
     @Override
     public StartResult start(Object command) {
@@ -744,10 +757,11 @@ public final class Raft implements RaftPeer {
     }
 
     /**
-     * The tester doesn't stop threads created by Raft after each test, but it does call kill(), and then checks
-     * that every thread this peer started has ended. Long-running loops can call killed() to see whether kill()
-     * has been called; threads blocked in a wait, a sleep, a call or a put need an interrupt (an interrupted call
-     * returns empty at once). kill() should not wait for the lock: the tester gives it two seconds.
+     * Ends this peer for good. The tester calls it when it crashes a peer and when a test is over, then fails the
+     * test if kill() takes longer than two seconds or if a thread this peer started is still alive two seconds
+     * later. The code below sets the flag killed() reads, which each of your loops should check on every pass,
+     * and interrupts each thread started with startThread(), which frees one blocked in a wait, a sleep, a put or a
+     * call (an interrupted call returns empty at once). Whatever you add here must not wait for mu.
      */
     @Override
     public void kill() {
@@ -765,6 +779,10 @@ public final class Raft implements RaftPeer {
         return dead.get();
     }
 
+    /**
+     * Runs on its own thread until kill(): it notices when no leader has been heard from for an election timeout and
+     * starts an election (§5.2); a leader can use it to pace its heartbeats.
+     */
     private void ticker() {
         // BEGIN SOLUTION
         mu.lock();
@@ -792,10 +810,10 @@ public final class Raft implements RaftPeer {
         // while (!killed()) {
         //
         //     // Your code here (3A)
-        //     // Check if a leader election should be started.
+        //     // Start an election if no leader or candidate has been heard from for an election timeout.
         //
         //
-        //     // pause for a random amount of time between 50 and 350 milliseconds.
+        //     // Staggered wake-ups, 50 to 350 ms apart at random, keep peers from checking in step.
         //     long ms = 50 + ThreadLocalRandom.current().nextLong(300);
         //     try {
         //         Thread.sleep(ms);
@@ -870,24 +888,25 @@ public final class Raft implements RaftPeer {
     }
 
     /**
-     * The service or tester wants to create a Raft server. The ports of all the Raft servers (including this one)
-     * are in peers[]. This server's port is peers[me]. All the servers' peers[] arrays have the same order.
-     * persister is a place for this server to save its persistent state, and also initially holds the most recent
-     * saved state, if any. applyCh is where the tester or service expects Raft to put ApplyMsg messages. make()
-     * must return quickly, so it should start threads for any long-running work.
+     * Builds peer {@code me} of a cluster. Index i means the same peer in every peer's array, so {@code peers[i]}
+     * reaches peer i from anywhere; {@code peers[me]} is this peer itself. {@code persister} is this peer's stable
+     * storage: empty on a first start, and after a crash holding the last save of the previous run, which
+     * readPersist() loads.
+     * {@code applyCh} is the apply queue for committed entries and snapshots (see the class comment). Do no
+     * long-running work here: start a thread for it with startThread() and return at once.
      */
     public static Raft make(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
-        Raft rf = new Raft(peers, me, persister, applyCh);
+        Raft rf = new Raft(peers, me, persister, applyCh); // keeps the four arguments in their fields
 
         // Your initialization code here (3A, 3B, 3C).
         // BEGIN SOLUTION
         rf.resetElectionTimer();
         // END SOLUTION
 
-        // initialize from state persisted before a crash
+        // a restarted peer picks up what it had saved before it crashed
         rf.readPersist(persister.readRaftState());
 
-        // start the ticker thread to start elections
+        // the ticker's thread decides when to hold an election (3A)
         rf.startThread("ticker", rf::ticker);
         // BEGIN SOLUTION
         rf.startThread("applier", rf::applier);

@@ -25,10 +25,12 @@ class Agreement3BTest {
 
             int iters = 3;
             for (int index = 1; index < iters + 1; index++) {
+                // no peer may commit an index before a command was proposed for it
                 if (cfg.nCommitted(index).count() > 0) {
                     fail("some have committed before Start()");
                 }
 
+                // the leader gets the command committed on all three, at the next index (§5.3)
                 int xindex = cfg.one(index * 100, servers, false);
                 if (xindex != index) {
                     fail(String.format("got index %d but expected %d", xindex, index));
@@ -39,20 +41,22 @@ class Agreement3BTest {
         }
     }
 
-    // check, based on counting bytes of RPCs, that
-    // each command is sent to each peer just once.
+    // Counts the bytes on the network while ten 5000-byte commands commit: a leader that sends each entry to a
+    // follower once, rather than again with every heartbeat, stays close to one copy per peer.
     @RaftTest
     void testRPCBytes3B() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3B): RPC byte count");
 
+            // a first entry, so that the election's traffic is not counted
             cfg.one(99, servers, false);
             long bytes0 = cfg.bytesTotal();
 
             int iters = 10;
             long sent = 0;
             for (int index = 2; index < iters + 2; index++) {
+                // a large random command, committed at the next index
                 String cmd = cfg.randString(5000);
                 int xindex = cfg.one(cmd, servers, false);
                 if (xindex != index) {
@@ -64,6 +68,7 @@ class Agreement3BTest {
             long bytes1 = cfg.bytesTotal();
             long got = bytes1 - bytes0;
             long expected = servers * sent;
+            // one copy of every command per peer, plus 50000 bytes of slack for the rest of the traffic
             if (got > expected + 50000) {
                 fail(String.format("too many RPC bytes; got %d, expected %d", got, expected));
             }
@@ -72,7 +77,8 @@ class Agreement3BTest {
         }
     }
 
-    // test just failure of followers.
+    // Followers drop out one by one: the leader keeps committing while it has a majority and stops once it has
+    // none (§5.3).
     @RaftTest
     void testFollowerFailure3B() throws InterruptedException {
         int servers = 3;
@@ -81,22 +87,21 @@ class Agreement3BTest {
 
             cfg.one(101, servers, false);
 
-            // disconnect one follower from the network.
+            // cut off one follower
             int leader1 = cfg.checkOneLeader();
             cfg.disconnect((leader1 + 1) % servers);
 
-            // the leader and remaining follower should be
-            // able to agree despite the disconnected follower.
+            // two of three are still a majority, so entries keep committing, also after an election timeout
             cfg.one(102, servers - 1, false);
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
             cfg.one(103, servers - 1, false);
 
-            // disconnect the remaining follower
+            // cut off both followers of the current leader, leaving it alone
             int leader2 = cfg.checkOneLeader();
             cfg.disconnect((leader2 + 1) % servers);
             cfg.disconnect((leader2 + 2) % servers);
 
-            // submit a command.
+            // the lone leader still accepts a command, at index 4
             StartResult r = cfg.raft(leader2).start(104);
             if (!r.isLeader()) {
                 fail("leader rejected Start()");
@@ -105,9 +110,8 @@ class Agreement3BTest {
                 fail(String.format("expected index 4, got %d", r.index()));
             }
 
+            // two election timeouts later it is still uncommitted everywhere: one peer of three is no majority
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
-
-            // check that command 104 did not commit.
             int n = cfg.nCommitted(r.index()).count();
             if (n > 0) {
                 fail(String.format("%d committed but no majority", n));
@@ -117,7 +121,8 @@ class Agreement3BTest {
         }
     }
 
-    // test just failure of leaders.
+    // Leaders drop out one after another: the rest elect a successor each time, until too few are left to commit
+    // (§5.2, §5.3).
     @RaftTest
     void testLeaderFailure3B() throws InterruptedException {
         int servers = 3;
@@ -126,28 +131,26 @@ class Agreement3BTest {
 
             cfg.one(101, servers, false);
 
-            // disconnect the first leader.
+            // cut off the first leader
             int leader1 = cfg.checkOneLeader();
             cfg.disconnect(leader1);
 
-            // the remaining followers should elect
-            // a new leader.
+            // the two followers elect one of themselves and go on committing
             cfg.one(102, servers - 1, false);
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
             cfg.one(103, servers - 1, false);
 
-            // disconnect the new leader.
+            // cut off the second leader as well: now every peer is on its own
             int leader2 = cfg.checkOneLeader();
             cfg.disconnect(leader2);
 
-            // submit a command to each server.
+            // offer command 104 to every peer, whatever it thinks it is
             for (int i = 0; i < servers; i++) {
                 cfg.raft(i).start(104);
             }
 
+            // two election timeouts later no peer has committed index 4, since none has a majority
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
-
-            // check that command 104 did not commit.
             int n = cfg.nCommitted(4).count();
             if (n > 0) {
                 fail(String.format("%d committed but no majority", n));
@@ -157,8 +160,7 @@ class Agreement3BTest {
         }
     }
 
-    // test that a follower participates after
-    // disconnect and re-connect.
+    // A returning follower must be brought up to date before the three can commit together again (§5.3).
     @RaftTest
     void testFailAgree3B() throws InterruptedException {
         int servers = 3;
@@ -167,24 +169,21 @@ class Agreement3BTest {
 
             cfg.one(101, servers, false);
 
-            // disconnect one follower from the network.
+            // cut off one follower
             int leader = cfg.checkOneLeader();
             cfg.disconnect((leader + 1) % servers);
 
-            // the leader and remaining follower should be
-            // able to agree despite the disconnected follower.
+            // without it, the other two commit four entries, across an election timeout
             cfg.one(102, servers - 1, false);
             cfg.one(103, servers - 1, false);
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
             cfg.one(104, servers - 1, false);
             cfg.one(105, servers - 1, false);
 
-            // re-connect
+            // the follower returns
             cfg.connect((leader + 1) % servers);
 
-            // the full set of servers should preserve
-            // previous agreements, and be able to agree
-            // on new commands.
+            // new commands commit on all three, which needs the returned follower to hold the four it missed (§5.3)
             cfg.one(106, servers, true);
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
             cfg.one(107, servers, true);
@@ -193,6 +192,7 @@ class Agreement3BTest {
         }
     }
 
+    // A leader left with one follower of four must not commit; once the others return, all five agree again.
     @RaftTest
     void testFailNoAgree3B() throws InterruptedException {
         int servers = 5;
@@ -201,12 +201,13 @@ class Agreement3BTest {
 
             cfg.one(10, servers, false);
 
-            // 3 of 5 followers disconnect
+            // cut off three of the leader's four followers
             int leader = cfg.checkOneLeader();
             cfg.disconnect((leader + 1) % servers);
             cfg.disconnect((leader + 2) % servers);
             cfg.disconnect((leader + 3) % servers);
 
+            // the leader still accepts a command, at index 2
             StartResult r = cfg.raft(leader).start(20);
             if (!r.isLeader()) {
                 fail("leader rejected Start()");
@@ -215,20 +216,20 @@ class Agreement3BTest {
                 fail(String.format("expected index 2, got %d", r.index()));
             }
 
+            // two of five are no majority: after two election timeouts nobody has committed it
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
-
             int n = cfg.nCommitted(r.index()).count();
             if (n > 0) {
                 fail(String.format("%d committed but no majority", n));
             }
 
-            // repair
+            // reconnect the three
             cfg.connect((leader + 1) % servers);
             cfg.connect((leader + 2) % servers);
             cfg.connect((leader + 3) % servers);
 
-            // the disconnected majority may have chosen a leader from
-            // among their own ranks, forgetting index 2.
+            // while apart, the three may have held an election; a winner from their side lacks index 2, so the next
+            // index is 2 or 3
             int leader2 = cfg.checkOneLeader();
             StartResult r2 = cfg.raft(leader2).start(30);
             if (!r2.isLeader()) {
@@ -238,12 +239,15 @@ class Agreement3BTest {
                 fail(String.format("unexpected index %d", r2.index()));
             }
 
+            // and all five commit one more command
             cfg.one(1000, servers, true);
 
             cfg.end();
         }
     }
 
+    // Five start()s at once on one leader must all commit; an attempt whose term changes proves nothing, so it is
+    // retried (five attempts at most).
     @RaftTest
     void testConcurrentStarts3B() throws InterruptedException {
         int servers = 3;
@@ -254,7 +258,7 @@ class Agreement3BTest {
             loop:
             for (int attempt = 0; attempt < 5; attempt++) {
                 if (attempt > 0) {
-                    // give solution some time to settle
+                    // before a retry, let the peers finish whatever election disturbed the last attempt
                     Thread.sleep(3000);
                 }
 
@@ -262,11 +266,12 @@ class Agreement3BTest {
                 RaftPeer rf = cfg.raft(leader);
                 StartResult first = rf.start(1);
                 if (!first.isLeader()) {
-                    // leader moved on really quickly
+                    // it lost leadership between the check and start(); try again
                     continue;
                 }
                 int term = first.term();
 
+                // five threads call start() together; keep the index of each one accepted in that same term
                 int iters = 5;
                 List<Future<Integer>> is = new ArrayList<>();
                 for (int ii = 0; ii < iters; ii++) {
@@ -289,11 +294,12 @@ class Agreement3BTest {
 
                 for (int j = 0; j < servers; j++) {
                     if (cfg.raft(j).getState().term() != term) {
-                        // term changed -- can't expect low RPC counts
+                        // a peer has moved to a new term, so lost start()s would be no fault: try again
                         continue loop;
                     }
                 }
 
+                // wait for each accepted index to commit on all three
                 List<Integer> cmds = new ArrayList<>();
                 for (int index : indexes) {
                     Object cmd = cfg.waitFor(index, servers, term);
@@ -302,14 +308,13 @@ class Agreement3BTest {
                         return;
                     }
                     if (ix == -1) {
-                        // peers have moved on to later terms
-                        // so we can't expect all Start()s to
-                        // have succeeded
+                        // a later term began before the index committed, and it may rightly be lost: try again
                         continue loop;
                     }
                     cmds.add(ix);
                 }
 
+                // all five commands are among the committed ones, none lost in the crowd
                 for (int ii = 0; ii < iters; ii++) {
                     int x = 100 + ii;
                     if (!cmds.contains(x)) {
@@ -337,28 +342,29 @@ class Agreement3BTest {
 
             cfg.one(101, servers, true);
 
-            // leader network failure
+            // cut off the leader
             int leader1 = cfg.checkOneLeader();
             cfg.disconnect(leader1);
 
-            // make old leader try to agree on some entries
+            // alone, it accepts three entries it can never commit
             cfg.raft(leader1).start(102);
             cfg.raft(leader1).start(103);
             cfg.raft(leader1).start(104);
 
-            // new leader commits, also for index=2
+            // the other two elect a new leader and commit 103 at index 2, where the old leader holds 102
             cfg.one(103, 2, true);
 
-            // new leader network failure
+            // cut off the new leader
             int leader2 = cfg.checkOneLeader();
             cfg.disconnect(leader2);
 
-            // old leader connected again
+            // the old leader returns to the one peer left; its stale log cannot win an election (§5.4.1), so the
+            // other peer leads, replaces the old leader's uncommitted entries with its own and commits 104 (§5.3)
             cfg.connect(leader1);
 
             cfg.one(104, 2, true);
 
-            // all together now
+            // with all three connected again, they agree on one more
             cfg.connect(leader2);
 
             cfg.one(105, servers, true);
@@ -367,6 +373,8 @@ class Agreement3BTest {
         }
     }
 
+    // A leader must bring followers whose logs end in many conflicting entries back in line quickly, not one entry
+    // per round trip (§5.3).
     @RaftTest
     void testBackup3B() throws InterruptedException {
         int servers = 5;
@@ -375,33 +383,34 @@ class Agreement3BTest {
 
             cfg.one(cfg.randInt(), servers, true);
 
-            // put leader and one follower in a partition
+            // leave the leader with just one follower: two of five
             int leader1 = cfg.checkOneLeader();
             cfg.disconnect((leader1 + 2) % servers);
             cfg.disconnect((leader1 + 3) % servers);
             cfg.disconnect((leader1 + 4) % servers);
 
-            // submit lots of commands that won't commit
+            // fifty commands go into the pair's logs, uncommittable without a majority
             for (int i = 0; i < 50; i++) {
                 cfg.raft(leader1).start(cfg.randInt());
             }
 
             Thread.sleep(RAFT_ELECTION_TIMEOUT / 2);
 
+            // swap sides: cut off the pair ...
             cfg.disconnect((leader1 + 0) % servers);
             cfg.disconnect((leader1 + 1) % servers);
 
-            // allow other partition to recover
+            // ... and reconnect the other three, a majority
             cfg.connect((leader1 + 2) % servers);
             cfg.connect((leader1 + 3) % servers);
             cfg.connect((leader1 + 4) % servers);
 
-            // lots of successful commands to new group.
+            // the three elect a leader and commit fifty commands of their own
             for (int i = 0; i < 50; i++) {
                 cfg.one(cfg.randInt(), 3, true);
             }
 
-            // now another partitioned leader and one follower
+            // cut off one of the three, not their leader, leaving it with one follower
             int leader2 = cfg.checkOneLeader();
             int other = (leader1 + 2) % servers;
             if (leader2 == other) {
@@ -409,14 +418,14 @@ class Agreement3BTest {
             }
             cfg.disconnect(other);
 
-            // lots more commands that won't commit
+            // again fifty commands that get no further than this pair's logs
             for (int i = 0; i < 50; i++) {
                 cfg.raft(leader2).start(cfg.randInt());
             }
 
             Thread.sleep(RAFT_ELECTION_TIMEOUT / 2);
 
-            // bring original leader back to life,
+            // connect only the first pair and the peer just cut off, which alone holds the fifty committed entries
             for (int i = 0; i < servers; i++) {
                 cfg.disconnect(i);
             }
@@ -424,12 +433,12 @@ class Agreement3BTest {
             cfg.connect((leader1 + 1) % servers);
             cfg.connect(other);
 
-            // lots of successful commands to new group.
+            // that peer must win (§5.4.1) and skip quickly over the pair's fifty stale entries to commit fifty more
             for (int i = 0; i < 50; i++) {
                 cfg.one(cfg.randInt(), 3, true);
             }
 
-            // now everyone
+            // reconnect all five, which then agree on one more command
             for (int i = 0; i < servers; i++) {
                 cfg.connect(i);
             }
@@ -439,6 +448,8 @@ class Agreement3BTest {
         }
     }
 
+    // Agreement should be cheap in RPCs: a few to elect a leader, about one round per command, and only heartbeats
+    // while idle.
     @RaftTest
     void testCount3B() throws InterruptedException {
         int servers = 3;
@@ -455,6 +466,7 @@ class Agreement3BTest {
 
             int leader = cfg.checkOneLeader();
 
+            // electing the first leader takes at least one RPC and at most 30
             int total1 = rpcs.getAsInt();
 
             if (total1 > 30 || total1 < 1) {
@@ -466,7 +478,7 @@ class Agreement3BTest {
             loop:
             for (int attempt = 0; attempt < 5; attempt++) {
                 if (attempt > 0) {
-                    // give solution some time to settle
+                    // before a retry, let the peers finish whatever election disturbed the last attempt
                     Thread.sleep(3000);
                 }
 
@@ -476,9 +488,10 @@ class Agreement3BTest {
                 int iters = 10;
                 StartResult first = cfg.raft(leader).start(1);
                 if (!first.isLeader()) {
-                    // leader moved on really quickly
+                    // it lost leadership between the check and start(); try again
                     continue;
                 }
+                // eleven more commands, started back to back in this term, take consecutive indexes
                 int starti = first.index();
                 int term = first.term();
                 List<Integer> cmds = new ArrayList<>();
@@ -487,11 +500,11 @@ class Agreement3BTest {
                     cmds.add(x);
                     StartResult r = cfg.raft(leader).start(x);
                     if (r.term() != term) {
-                        // Term changed while starting
+                        // a new term began in the middle of the batch; try again
                         continue loop;
                     }
                     if (!r.isLeader()) {
-                        // No longer the leader, so term has changed
+                        // start() refused: the peer is no longer leader, so this attempt is void
                         continue loop;
                     }
                     if (starti + i != r.index()) {
@@ -499,11 +512,12 @@ class Agreement3BTest {
                     }
                 }
 
+                // each index commits on all three with the command started for it
                 for (int i = 1; i < iters + 1; i++) {
                     Object cmd = cfg.waitFor(starti + i, servers, term);
                     if (!cmds.get(i - 1).equals(cmd)) {
                         if (Integer.valueOf(-1).equals(cmd)) {
-                            // term changed -- try again
+                            // a later term began before it committed; try again
                             continue loop;
                         }
                         fail(String.format("wrong value %s committed for index %d; expected %s",
@@ -515,8 +529,8 @@ class Agreement3BTest {
                 total2 = 0;
                 for (int j = 0; j < servers; j++) {
                     if (cfg.raft(j).getState().term() != term) {
-                        // term changed -- can't expect low RPC counts
-                        // need to keep going to update total2
+                        // an election ran meanwhile, so its RPCs would be blamed on the batch; total2 is summed in
+                        // full all the same
                         failed = true;
                     }
                     total2 += cfg.rpcCount(j);
@@ -526,6 +540,7 @@ class Agreement3BTest {
                     continue loop;
                 }
 
+                // replicating the batch costs a few RPCs per command at most, not a stream of retries
                 if (total2 - total1 > (iters + 1 + 3) * 3) {
                     fail(String.format("too many RPCs (%d) for %d entries", total2 - total1, iters));
                 }
@@ -538,6 +553,7 @@ class Agreement3BTest {
                 fail("term changed too often");
             }
 
+            // a second of idleness costs heartbeats only, no more than 60 RPCs in all
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
 
             int total3 = 0;

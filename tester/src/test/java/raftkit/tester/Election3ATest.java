@@ -17,25 +17,24 @@ class Election3ATest {
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3A): initial election");
 
-            // is a leader elected?
+            // three connected peers elect exactly one leader (§5.2)
             cfg.checkOneLeader();
 
-            // sleep a bit to avoid racing with followers learning of the
-            // election, then check that all peers agree on the term.
+            // 50 ms on, the followers know the winner: all three report one term, and it is at least 1
             Thread.sleep(50);
             int term1 = cfg.checkTerms();
             if (term1 < 1) {
                 fail(String.format("term is %d, but should be at least 1", term1));
             }
 
-            // does the leader+term stay the same if there is no network failure?
+            // with no faults, heartbeats keep followers from timing out, so the term holds (§5.2; only a warning)
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
             int term2 = cfg.checkTerms();
             if (term1 != term2) {
                 System.out.print("warning: term changed even though there were no failures");
             }
 
-            // there should still be a leader.
+            // and one leader is still in charge
             cfg.checkOneLeader();
 
             cfg.end();
@@ -48,33 +47,30 @@ class Election3ATest {
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3A): election after network failure");
 
+            // a first leader
             int leader1 = cfg.checkOneLeader();
 
-            // if the leader disconnects, a new one should be elected.
+            // cut the leader off: the other two are a majority and elect a successor (§5.2)
             cfg.disconnect(leader1);
             cfg.checkOneLeader();
 
-            // if the old leader rejoins, that shouldn't
-            // disturb the new leader. and the old leader
-            // should switch to follower.
+            // the old leader returns: the newer term it meets turns it into a follower, and one leader remains (§5.1)
             cfg.connect(leader1);
             int leader2 = cfg.checkOneLeader();
 
-            // if there's no quorum, no new leader should
-            // be elected.
+            // cut off the leader and one more peer, leaving a single connected peer with no majority to win
             cfg.disconnect(leader2);
             cfg.disconnect((leader2 + 1) % servers);
             Thread.sleep(2 * RAFT_ELECTION_TIMEOUT);
 
-            // check that the one connected server
-            // does not think it is the leader.
+            // alone it cannot have won an election, so no connected peer may claim to lead (§5.2)
             cfg.checkNoLeader();
 
-            // if a quorum arises, it should elect a leader.
+            // reconnect one of the two: two of three can elect again
             cfg.connect((leader2 + 1) % servers);
             cfg.checkOneLeader();
 
-            // re-join of last node shouldn't prevent leader from existing.
+            // reconnect the last peer; the three settle on one leader again
             cfg.connect(leader2);
             cfg.checkOneLeader();
 
@@ -88,11 +84,12 @@ class Election3ATest {
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3A): multiple elections");
 
+            // seven peers settle on a first leader
             cfg.checkOneLeader();
 
             int iters = 10;
             for (int ii = 1; ii < iters; ii++) {
-                // disconnect three nodes
+                // each round cuts off three random peers (a peer may be drawn twice), so four or more stay connected
                 int i1 = cfg.randInt(servers);
                 int i2 = cfg.randInt(servers);
                 int i3 = cfg.randInt(servers);
@@ -100,15 +97,16 @@ class Election3ATest {
                 cfg.disconnect(i2);
                 cfg.disconnect(i3);
 
-                // either the current leader should still be alive,
-                // or the remaining four should elect a new one.
+                // four or more of seven are a majority, so checkOneLeader finds a leader, old or new
                 cfg.checkOneLeader();
 
+                // heal the partition before the next round
                 cfg.connect(i1);
                 cfg.connect(i2);
                 cfg.connect(i3);
             }
 
+            // with everyone back, one leader
             cfg.checkOneLeader();
 
             cfg.end();

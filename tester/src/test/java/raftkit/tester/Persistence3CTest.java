@@ -20,15 +20,17 @@ import raftkit.raft.api.RaftPeer;
 @TestMethodOrder(GoFileOrder.class)
 class Persistence3CTest {
 
+    // Peers restarted from their persisters, all at once or one at a time, still know their term, vote and log.
     @RaftTest
     void testPersist13C() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3C): basic persistence");
 
+            // a first entry on all three
             cfg.one(11, servers, true);
 
-            // crash and re-start all
+            // restart every peer from its saved state (start1 kills the running one first), then reconnect them all
             for (int i = 0; i < servers; i++) {
                 cfg.start1(i, APPLIER);
             }
@@ -37,35 +39,44 @@ class Persistence3CTest {
                 cfg.connect(i);
             }
 
+            // back from the restart, the three agree on a second entry
             cfg.one(12, servers, true);
 
+            // restart the leader on its own, then let it back in
             int leader1 = cfg.checkOneLeader();
             cfg.disconnect(leader1);
             cfg.start1(leader1, APPLIER);
             cfg.connect(leader1);
 
+            // the restarted peer takes part in the next entry
             cfg.one(13, servers, true);
 
+            // cut off the next leader, commit an entry without it, then restart and reconnect it
             int leader2 = cfg.checkOneLeader();
             cfg.disconnect(leader2);
             cfg.one(14, servers - 1, true);
             cfg.start1(leader2, APPLIER);
             cfg.connect(leader2);
 
-            cfg.waitFor(4, servers, -1); // wait for leader2 to join before killing i3
+            // first let the restarted peer apply index 4; only then is the next one taken down
+            cfg.waitFor(4, servers, -1);
 
+            // the same with a follower: cut off, an entry committed without it, restarted, reconnected
             int i3 = (cfg.checkOneLeader() + 1) % servers;
             cfg.disconnect(i3);
             cfg.one(15, servers - 1, true);
             cfg.start1(i3, APPLIER);
             cfg.connect(i3);
 
+            // and all three commit a last entry
             cfg.one(16, servers, true);
 
             cfg.end();
         }
     }
 
+    // Five rounds in which the only peers that hold the newest entry must remember it across a restart, because a
+    // new leader can only be one of them (§5.4.1).
     @RaftTest
     void testPersist23C() throws InterruptedException {
         int servers = 5;
@@ -74,17 +85,20 @@ class Persistence3CTest {
 
             int index = 1;
             for (int iters = 0; iters < 5; iters++) {
+                // each round starts with an entry on all five
                 cfg.one(10 + index, servers, true);
                 index++;
 
                 int leader1 = cfg.checkOneLeader();
 
+                // cut off two followers; the leader and the other two commit an entry without them
                 cfg.disconnect((leader1 + 1) % servers);
                 cfg.disconnect((leader1 + 2) % servers);
 
                 cfg.one(10 + index, servers - 2, true);
                 index++;
 
+                // now cut off those three instead, and restart the two that missed the entry
                 cfg.disconnect((leader1 + 0) % servers);
                 cfg.disconnect((leader1 + 3) % servers);
                 cfg.disconnect((leader1 + 4) % servers);
@@ -94,18 +108,22 @@ class Persistence3CTest {
                 cfg.connect((leader1 + 1) % servers);
                 cfg.connect((leader1 + 2) % servers);
 
+                // the two are no majority: for an election timeout they try, and fail, to elect a leader
                 Thread.sleep(RAFT_ELECTION_TIMEOUT);
 
+                // restart one that holds the entry and connect it: it alone can win the three's election (§5.4.1)
                 cfg.start1((leader1 + 3) % servers, APPLIER);
                 cfg.connect((leader1 + 3) % servers);
 
                 cfg.one(10 + index, servers - 2, true);
                 index++;
 
+                // reconnect the last two for the next round
                 cfg.connect((leader1 + 4) % servers);
                 cfg.connect((leader1 + 0) % servers);
             }
 
+            // all five agree on a final entry
             cfg.one(1000, servers, true);
 
             cfg.end();
@@ -118,21 +136,26 @@ class Persistence3CTest {
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3C): partitioned leader and one follower crash, leader restarts");
 
+            // a first entry on all three
             cfg.one(101, 3, true);
 
+            // cut off one follower; the leader and the other follower commit 102
             int leader = cfg.checkOneLeader();
             cfg.disconnect((leader + 2) % servers);
 
             cfg.one(102, 2, true);
 
+            // crash both peers that hold 102, reconnect the one that lacks it, and restart the old leader
             cfg.crash1((leader + 0) % servers);
             cfg.crash1((leader + 1) % servers);
             cfg.connect((leader + 2) % servers);
             cfg.start1((leader + 0) % servers, APPLIER);
             cfg.connect((leader + 0) % servers);
 
+            // the restarted leader's saved log holds 102, so the follower that lacks it cannot win (§5.4.1)
             cfg.one(103, 2, true);
 
+            // restart the other crashed peer, and all three commit 104
             cfg.start1((leader + 1) % servers, APPLIER);
             cfg.connect((leader + 1) % servers);
 
@@ -142,24 +165,23 @@ class Persistence3CTest {
         }
     }
 
-    // Test the scenarios described in Figure 8 of the extended Raft paper. Each
-    // iteration asks a leader, if there is one, to insert a command in the Raft
-    // log.  If there is a leader, that leader will fail quickly with a high
-    // probability (perhaps without committing the command), or crash after a while
-    // with low probability (most likey committing the command).  If the number of
-    // alive servers isn't enough to form a majority, perhaps start a new server.
-    // The leader in a new term may try to finish replicating log entries that
-    // haven't been committed yet.
+    // Figure 8 of the extended paper, played over and over: in each of 1000 rounds every live peer is offered a
+    // command, and the leader that takes it is crashed soon after, usually within a few milliseconds and so before
+    // the entry commits, now and then only after a long pause. Below three live peers, a random crashed one may be
+    // restarted. New leaders keep finding older terms' entries in their logs, and must not count one committed just
+    // because a majority stores it (§5.4.2).
     @RaftTest
     void testFigure83C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
             cfg.begin("Test (3C): Figure 8");
 
+            // a first entry, applied by at least one peer
             cfg.one(cfg.randInt(), 1, true);
 
             int nup = servers;
             for (int iters = 0; iters < 1000; iters++) {
+                // offer a command to every live peer and remember which one took it as leader
                 int leader = -1;
                 for (int i = 0; i < servers; i++) {
                     RaftPeer rf = cfg.raft(i);
@@ -168,6 +190,7 @@ class Persistence3CTest {
                     }
                 }
 
+                // give it a short moment (now and then a long one), then crash it
                 sleepLikeFigure8(cfg);
 
                 if (leader != -1) {
@@ -175,6 +198,7 @@ class Persistence3CTest {
                     nup -= 1;
                 }
 
+                // fewer than three live peers are no majority: restart a randomly drawn peer if it is down
                 if (nup < 3) {
                     int s = cfg.randInt(servers);
                     if (cfg.raft(s) == null) {
@@ -185,6 +209,7 @@ class Persistence3CTest {
                 }
             }
 
+            // restart every peer still down; all five must then agree on a last command
             for (int i = 0; i < servers; i++) {
                 if (cfg.raft(i) == null) {
                     cfg.start1(i, APPLIER);
@@ -198,6 +223,7 @@ class Persistence3CTest {
         }
     }
 
+    // Agreement on a network that drops and delays messages, with many commands in flight at once.
     @RaftTest
     void testUnreliableAgree3C() throws InterruptedException {
         int servers = 5;
@@ -206,6 +232,7 @@ class Persistence3CTest {
 
             List<Future<Integer>> wg = new ArrayList<>();
 
+            // 49 rounds of four concurrent commands and one more in sequence, each applied by at least one peer
             for (int iters = 1; iters < 50; iters++) {
                 for (int j = 0; j < 4; j++) {
                     int cmd = (100 * iters) + j;
@@ -214,6 +241,7 @@ class Persistence3CTest {
                 cfg.one(iters, 1, true);
             }
 
+            // with the network reliable again, every concurrent command finishes, and all five agree on one more
             cfg.setUnreliable(false);
 
             for (Future<Integer> f : wg) {
@@ -226,19 +254,24 @@ class Persistence3CTest {
         }
     }
 
+    // Figure 8 again, on a network that drops and delays messages and, after 200 rounds, also delivers replies very
+    // late and out of order. Leaders are cut off rather than crashed, half of the time.
     @RaftTest
     void testFigure8Unreliable3C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, true, false)) {
             cfg.begin("Test (3C): Figure 8 (unreliable)");
 
+            // a first entry, applied by at least one peer
             cfg.one(cfg.randInt(10000), 1, true);
 
             int nup = servers;
             for (int iters = 0; iters < 1000; iters++) {
+                // from round 200 on, replies may arrive long after later ones
                 if (iters == 200) {
                     cfg.setLongReordering(true);
                 }
+                // offer a command to every peer; a connected peer that accepts it is the leader of this round
                 int leader = -1;
                 for (int i = 0; i < servers; i++) {
                     boolean ok = cfg.raft(i).start(cfg.randInt(10000)).isLeader();
@@ -247,6 +280,7 @@ class Persistence3CTest {
                     }
                 }
 
+                // after a short moment (now and then a long one), cut the leader off half of the time
                 sleepLikeFigure8(cfg);
 
                 if (leader != -1 && cfg.randInt(1000) < RAFT_ELECTION_TIMEOUT / 2) {
@@ -254,6 +288,7 @@ class Persistence3CTest {
                     nup -= 1;
                 }
 
+                // fewer than three connected peers are no majority: reconnect a randomly drawn peer if it is cut off
                 if (nup < 3) {
                     int s = cfg.randInt(servers);
                     if (!cfg.isConnected(s)) {
@@ -263,6 +298,7 @@ class Persistence3CTest {
                 }
             }
 
+            // reconnect everyone; all five must then agree on a last command
             for (int i = 0; i < servers; i++) {
                 if (!cfg.isConnected(i)) {
                     cfg.connect(i);
@@ -294,6 +330,8 @@ class Persistence3CTest {
         }
     }
 
+    // Churn: three clients keep proposing commands while peers are cut off, reconnected, crashed and restarted at
+    // random. Whatever a client saw committed must be in the final log, the same on every peer.
     private static void internalChurn(boolean unreliable) throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, unreliable, false)) {
@@ -305,7 +343,7 @@ class Persistence3CTest {
 
             AtomicBoolean stop = new AtomicBoolean();
 
-            // create concurrent clients
+            // three clients propose commands until told to stop
             int ncli = 3;
             List<Future<List<Integer>>> cha = new ArrayList<>();
             for (int i = 0; i < ncli; i++) {
@@ -313,11 +351,13 @@ class Persistence3CTest {
             }
 
             for (int iters = 0; iters < 20; iters++) {
+                // in each of 20 rounds: cut off a random peer (one time in five) ...
                 if (cfg.randInt(1000) < 200) {
                     int i = cfg.randInt(servers);
                     cfg.disconnect(i);
                 }
 
+                // ... connect a random peer, restarting it first if it is down (one time in two) ...
                 if (cfg.randInt(1000) < 500) {
                     int i = cfg.randInt(servers);
                     if (cfg.raft(i) == null) {
@@ -326,6 +366,7 @@ class Persistence3CTest {
                     cfg.connect(i);
                 }
 
+                // ... and crash a random peer (one time in five)
                 if (cfg.randInt(1000) < 200) {
                     int i = cfg.randInt(servers);
                     if (cfg.raft(i) != null) {
@@ -333,13 +374,12 @@ class Persistence3CTest {
                     }
                 }
 
-                // Make crash/restart infrequent enough that the peers can often
-                // keep up, but not so infrequent that everything has settled
-                // down from one change to the next. Pick a value smaller than
-                // the election timeout, but not hugely smaller.
+                // rounds 0.7 election timeouts apart keep the cluster in motion: peers sometimes catch up between
+                // changes, yet it never settles
                 Thread.sleep((RAFT_ELECTION_TIMEOUT * 7) / 10);
             }
 
+            // a quiet election timeout, then a reliable network with every peer up and connected
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
             cfg.setUnreliable(false);
             for (int i = 0; i < servers; i++) {
@@ -349,6 +389,7 @@ class Persistence3CTest {
                 cfg.connect(i);
             }
 
+            // stop the clients and gather the values each one saw committed
             stop.set(true);
 
             List<Integer> values = new ArrayList<>();
@@ -360,10 +401,12 @@ class Persistence3CTest {
                 values.addAll(vv);
             }
 
+            // once the cluster has settled, one more command on all five marks the end of the log
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
 
             int lastIndex = cfg.one(cfg.randInt(), servers, true);
 
+            // read the final log, every index of which all five must have applied
             List<Integer> really = new ArrayList<>(Collections.nCopies(lastIndex + 1, 0));
             for (int index = 1; index <= lastIndex; index++) {
                 Object v = cfg.waitFor(index, servers, -1);
@@ -374,6 +417,7 @@ class Persistence3CTest {
                 }
             }
 
+            // no value a client saw committed may be missing from it
             for (int v1 : values) {
                 if (!really.contains(v1)) {
                     fail("didn't find a value");
@@ -393,7 +437,7 @@ class Persistence3CTest {
                 int index = -1;
                 boolean ok = false;
                 for (int i = 0; i < servers; i++) {
-                    // try them all, maybe one of them is a leader
+                    // offer x to each live peer; whichever accepts as leader gives the index to watch
                     RaftPeer rf = cfg.raft(i);
                     if (rf != null) {
                         var r = rf.start(x);
@@ -404,8 +448,8 @@ class Persistence3CTest {
                     }
                 }
                 if (ok) {
-                    // maybe leader will commit our value, maybe not.
-                    // but don't wait forever.
+                    // the entry may never commit: look at its index a few times over 380 ms, and keep x only if it
+                    // is what got committed there
                     for (int to : new int[] {10, 20, 50, 100, 200}) {
                         Committed c = cfg.nCommitted(index);
                         if (c.count() > 0) {
@@ -421,6 +465,7 @@ class Persistence3CTest {
                         Thread.sleep(to);
                     }
                 } else {
+                    // no leader at the moment: wait a little, each client for a different time
                     Thread.sleep(79 + me * 17);
                 }
             }

@@ -13,34 +13,40 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(GoFileOrder.class)
 class Snapshot3DTest {
 
+    // All peers keep up, so each trims its log with its own snapshots and no InstallSnapshot is needed.
     @RaftTest
     void testSnapshotBasic3D() {
         snapcommon("Test (3D): snapshots basic", false, true, false);
     }
 
+    // A peer cut off while the others move past its log can only be brought up to date with the leader's snapshot
+    // (§7).
     @RaftTest
     void testSnapshotInstall3D() {
         snapcommon("Test (3D): install snapshots (disconnect)", true, true, false);
     }
 
+    // The same, on a network that drops and delays messages.
     @RaftTest
     void testSnapshotInstallUnreliable3D() {
         snapcommon("Test (3D): install snapshots (disconnect+unreliable)", true, false, false);
     }
 
+    // A peer crashed while the others move past its log restarts from its own snapshot, then catches up, by
+    // InstallSnapshot where its log falls short (§7).
     @RaftTest
     void testSnapshotInstallCrash3D() {
         snapcommon("Test (3D): install snapshots (crash)", false, true, true);
     }
 
+    // The same, on a network that drops and delays messages.
     @RaftTest
     void testSnapshotInstallUnCrash3D() {
         snapcommon("Test (3D): install snapshots (unreliable+crash)", false, false, true);
     }
 
-    // do the servers persist the snapshots, and
-    // restart using snapshot along with the
-    // tail of the log?
+    // All three crash at once, five times over: each restarts from its saved snapshot and the entries after it, so
+    // the log goes on growing from where it was.
     @RaftTest
     void testSnapshotAllCrash3D() {
         int servers = 3;
@@ -48,28 +54,30 @@ class Snapshot3DTest {
         try (Config cfg = new Config(servers, false, true)) {
             cfg.begin("Test (3D): crash and restart all servers");
 
+            // a first entry on all three
             cfg.one(cfg.randInt(), servers, true);
 
             for (int i = 0; i < iters; i++) {
-                // perhaps enough to get a snapshot
+                // half to one and a half snapshot intervals of commands, which often cross a snapshot point
                 int nn = (SNAPSHOT_INTERVAL / 2) + cfg.randInt(SNAPSHOT_INTERVAL);
                 for (int j = 0; j < nn; j++) {
                     cfg.one(cfg.randInt(), servers, true);
                 }
 
+                // the last index before the crash
                 int index1 = cfg.one(cfg.randInt(), servers, true);
 
-                // crash all
+                // a total outage: every peer crashes, then each restarts from its persister
                 for (int j = 0; j < servers; j++) {
                     cfg.crash1(j);
                 }
 
-                // revive all
                 for (int j = 0; j < servers; j++) {
                     cfg.start1(j, APPLIER_SNAP);
                     cfg.connect(j);
                 }
 
+                // the next command must land after index1: nothing before it was forgotten
                 int index2 = cfg.one(cfg.randInt(), servers, true);
                 if (index2 < index1 + 1) {
                     fail(String.format("index decreased from %d to %d", index1, index2));
@@ -79,8 +87,8 @@ class Snapshot3DTest {
         }
     }
 
-    // do servers correctly initialize their in-memory copy of the snapshot, making
-    // sure that future writes to persistent state don't lose state?
+    // A restarted peer must load its snapshot into memory as well: else its next persist() saves the state without
+    // the snapshot, and the restart after that loses it.
     @RaftTest
     void testSnapshotInit3D() {
         int servers = 3;
@@ -88,48 +96,57 @@ class Snapshot3DTest {
             cfg.begin("Test (3D): snapshot initialization after crash");
             cfg.one(cfg.randInt(), servers, true);
 
-            // enough ops to make a snapshot
+            // one snapshot interval of commands and one more, so every peer takes a snapshot
             int nn = SNAPSHOT_INTERVAL + 1;
             for (int i = 0; i < nn; i++) {
                 cfg.one(cfg.randInt(), servers, true);
             }
 
+            // restart everyone from its snapshot
             crashAndReviveAll(cfg, servers);
 
-            // a single op, to get something to be written back to persistent storage.
+            // one command makes every restarted peer call persist(), the save that must keep the snapshot
             cfg.one(cfg.randInt(), servers, true);
 
+            // restart everyone from what that save left
             crashAndReviveAll(cfg, servers);
 
-            // do another op to trigger potential bug
+            // one more command, which a peer that lost its snapshot in the save cannot handle correctly
             cfg.one(cfg.randInt(), servers, true);
             cfg.end();
         }
     }
 
+    /** Crashes every peer, then restarts each from its persister and reconnects it. */
     private static void crashAndReviveAll(Config cfg, int servers) {
-        // crash all
         for (int i = 0; i < servers; i++) {
             cfg.crash1(i);
         }
 
-        // revive all
         for (int i = 0; i < servers; i++) {
             cfg.start1(i, APPLIER_SNAP);
             cfg.connect(i);
         }
     }
 
+    /**
+     * The body of the first five 3D tests: 30 rounds in which one peer is taken away (cut off if {@code disconnect},
+     * crashed if {@code crash}, neither in the basic test) while commands commit, often enough for a snapshot, and
+     * then brought back. The network drops and delays messages unless {@code reliable}.
+     */
     private static void snapcommon(String name, boolean disconnect, boolean reliable, boolean crash) {
         int iters = 30;
         int servers = 3;
         try (Config cfg = new Config(servers, !reliable, true)) {
             cfg.begin(name);
 
+            // a first entry, and its leader
             cfg.one(cfg.randInt(), servers, true);
             int leader1 = cfg.checkOneLeader();
 
             for (int i = 0; i < iters; i++) {
+                // the victim is a follower, except every third round, when it is the leader and the commands go to
+                // a follower (which should refuse them)
                 int victim = (leader1 + 1) % servers;
                 int sender = leader1;
                 if (i % 3 == 1) {
@@ -137,6 +154,7 @@ class Snapshot3DTest {
                     victim = leader1;
                 }
 
+                // take the victim away and commit an entry without it
                 if (disconnect) {
                     cfg.disconnect(victim);
                     cfg.one(cfg.randInt(), servers - 1, true);
@@ -146,33 +164,33 @@ class Snapshot3DTest {
                     cfg.one(cfg.randInt(), servers - 1, true);
                 }
 
-                // perhaps send enough to get a snapshot
+                // offer the sender half to one and a half snapshot intervals of commands, often enough for a snapshot
                 int nn = (SNAPSHOT_INTERVAL / 2) + cfg.randInt(SNAPSHOT_INTERVAL);
                 for (int j = 0; j < nn; j++) {
                     cfg.raft(sender).start(cfg.randInt());
                 }
 
-                // let applier threads catch up with the Start()'s
+                // one more command must commit after them; by then the appliers have taken every entry they produced
                 if (!disconnect && !crash) {
-                    // make sure all followers have caught up, so that
-                    // an InstallSnapshot RPC isn't required for
-                    // TestSnapshotBasic3D().
+                    // with nobody taken away, wait for all three: the basic test must pass on local snapshots alone
                     cfg.one(cfg.randInt(), servers, true);
                 } else {
                     cfg.one(cfg.randInt(), servers - 1, true);
                 }
 
+                // snapshots keep every peer's saved Raft state below MAXLOGSIZE bytes
                 if (cfg.logSize() >= MAXLOGSIZE) {
                     fail("Log size too large");
                 }
                 if (disconnect) {
-                    // reconnect a follower, who maybe behind and
-                    // needs to rceive a snapshot to catch up.
+                    // reconnect the victim: if the entries it lacks are compacted away already, only InstallSnapshot
+                    // can bring it up to date (§7)
                     cfg.connect(victim);
                     cfg.one(cfg.randInt(), servers, true);
                     leader1 = cfg.checkOneLeader();
                 }
                 if (crash) {
+                    // restart the victim from its persister and bring it back the same way
                     cfg.start1(victim, APPLIER_SNAP);
                     cfg.connect(victim);
                     cfg.one(cfg.randInt(), servers, true);
