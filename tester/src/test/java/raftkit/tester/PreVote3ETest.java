@@ -42,6 +42,8 @@ class PreVote3ETest {
     static final String NO_STEP_DOWN = "server %d still claims to be leader %d ms after losing its majority";
     static final String LEADER_WITHOUT_MAJORITY = "server %d claims to be leader without a majority";
 
+    // A follower alone for several election timeouts comes back without deposing the leader or raising a term
+    // (thesis §9.6).
     @RaftTest
     void testRejoinNoDisruption3E() throws InterruptedException {
         int servers = 3;
@@ -52,19 +54,17 @@ class PreVote3ETest {
             int leader1 = cfg.checkOneLeader();
             int term1 = cfg.checkTerms();
 
-            // cut a follower off for several of its election timeouts, while the
-            // other two go on agreeing.
+            // cut a follower off for five election timeouts; the other two are a majority and go on agreeing
             int follower = (leader1 + 1) % servers;
             cfg.disconnect(follower);
             cfg.one(102, servers - 1, true);
             Thread.sleep(PARTITION_TIME);
             cfg.one(103, servers - 1, true);
 
-            // alone it never wins a pre-vote, so it never starts a real
-            // election and its term stays where it was.
+            // alone it never wins a pre-vote, so it never starts a real election and its term stays put (§9.6)
             checkTermStays(cfg, term1, follower);
 
-            // back in, it follows the leader it finds: no election, no new term.
+            // back in, it follows the leader it finds: the same leader in the same term, and all three agree
             cfg.connect(follower);
             cfg.one(104, servers, true);
             Thread.sleep(RAFT_ELECTION_TIMEOUT);
@@ -75,6 +75,8 @@ class PreVote3ETest {
         }
     }
 
+    // A follower whose link fails and returns ten times never costs the leader its place, and the log grows
+    // throughout (thesis §9.6).
     @RaftTest
     void testFlappingFollower3E() throws InterruptedException {
         int servers = 3;
@@ -87,13 +89,12 @@ class PreVote3ETest {
             int follower = (leader1 + 1) % servers;
 
             for (int i = 0; i < FLAPS; i++) {
-                // the follower drops out, often for longer than a plain Raft's
-                // election timeout; the majority keeps agreeing.
+                // the follower drops out for 0.5-1.5 s, mostly longer than an election timeout; the majority agrees
                 cfg.disconnect(follower);
                 cfg.one(cfg.randInt(), servers - 1, true);
                 Thread.sleep(RAFT_ELECTION_TIMEOUT / 2 + cfg.randInt((int) RAFT_ELECTION_TIMEOUT));
 
-                // it comes back, catches up, and the leader is the same one.
+                // it comes back and catches up, and the leader and the term are the ones of the start
                 cfg.connect(follower);
                 cfg.one(cfg.randInt(), servers, true);
                 Thread.sleep(cfg.randInt((int) RAFT_ELECTION_TIMEOUT / 2));
@@ -104,6 +105,8 @@ class PreVote3ETest {
         }
     }
 
+    // A leader left with one follower out of five steps down within about an election timeout and stays down, while
+    // the other three elect a leader (thesis §6.2).
     @RaftTest
     void testCheckQuorum3E() throws InterruptedException {
         int servers = 5;
@@ -113,13 +116,12 @@ class PreVote3ETest {
             cfg.one(101, servers, true);
             int leader1 = cfg.checkOneLeader();
 
-            // split the leader and one follower from the other three. the leader
-            // still hears from that follower, which is not a majority.
+            // split the leader and one follower from the other three: the leader still hears from one peer of four
             int[] minority = {leader1, (leader1 + 1) % servers};
             int[] majority = {(leader1 + 2) % servers, (leader1 + 3) % servers, (leader1 + 4) % servers};
             partition(cfg, minority, majority, false);
 
-            // the old leader stops claiming to lead within about an election timeout.
+            // the old leader stops claiming to lead within STEP_DOWN_BOUND (§6.2)
             long t0 = System.nanoTime();
             while (cfg.raft(leader1).getState().isLeader()) {
                 long waited = (System.nanoTime() - t0) / 1_000_000;
@@ -129,13 +131,12 @@ class PreVote3ETest {
                 Thread.sleep(POLL_MS);
             }
 
-            // the majority elects a leader of its own and goes on agreeing, while
-            // neither peer of the minority claims to lead.
+            // the three elect a leader and agree, and neither peer of the two claims to lead meanwhile (§5.2)
             cfg.checkOneLeader();
             cfg.one(102, majority.length, true);
             checkNoLeaderFor(cfg, WATCH_TIME, minority);
 
-            // healed, all five agree again.
+            // healed, all five agree again
             partition(cfg, minority, majority, true);
             cfg.one(103, servers, true);
 
@@ -143,6 +144,8 @@ class PreVote3ETest {
         }
     }
 
+    // A restarted peer whose log misses entries asks for pre-votes and is refused for its log alone, so no term
+    // rises (thesis §9.6, with the election restriction of §5.4.1).
     @RaftTest
     void testPreVoteStaleLog3E() throws InterruptedException {
         int servers = 3;
@@ -154,27 +157,26 @@ class PreVote3ETest {
             int stale = (leader + 1) % servers;
             int other = (leader + 2) % servers;
 
-            // the stale peer misses two entries.
+            // the stale peer misses two entries
             cfg.disconnect(stale);
             cfg.one(102, servers - 1, true);
             cfg.one(103, servers - 1, true);
             int term1 = cfg.raft(other).getState().term();
 
-            // the leader goes away and the stale peer restarts. other, which has
-            // the newer log, cannot reach the stale peer, so only the stale peer
-            // can ask for votes; other is free to grant them (no leader talks to
-            // it), and refuses only because of the stale log.
+            // the leader goes away and the stale peer restarts. other, which has the newer log, cannot call the
+            // stale peer, so only the stale peer can ask for votes; no leader talks to other any more, so the stale
+            // log is the one reason left to refuse them
             cfg.disconnect(leader);
             cfg.start1(stale, ApplierKind.APPLIER);
             cfg.connect(stale);
             cfg.disconnectLink(other, stale);
             Thread.sleep(PARTITION_TIME);
 
-            // so no pre-vote succeeds, and no term rises.
+            // no pre-vote succeeds, so no term rises and no one leads (§9.6)
             checkTermStays(cfg, term1, stale, other);
             cfg.checkNoLeader();
 
-            // with the network whole again, a leader is elected and all agree.
+            // with the network whole again, a leader is elected and all three agree
             cfg.connectLink(other, stale);
             cfg.connect(leader);
             cfg.one(104, servers, true);
@@ -183,6 +185,8 @@ class PreVote3ETest {
         }
     }
 
+    // A follower that lost only its link to the leader asks a peer that still hears from the leader, and that peer
+    // refuses: leader stickiness (thesis §9.6).
     @RaftTest
     void testLeaderStickiness3E() throws InterruptedException {
         int servers = 3;
@@ -193,18 +197,16 @@ class PreVote3ETest {
             int leader1 = cfg.checkOneLeader();
             int term1 = cfg.checkTerms();
 
-            // cut only the link between the leader and one follower. that follower
-            // stops hearing from the leader and asks the third peer, which hears
-            // from the leader all the time and so refuses. nothing is committed
-            // meanwhile: the cut follower's log stays as up to date as the others',
-            // so only the recent contact with a leader can be the reason to refuse.
+            // cut only the link between the leader and one follower. nothing is committed meanwhile, so the cut
+            // follower's log stays as up to date as the others' and the third peer's one reason to refuse its
+            // pre-votes is that it hears from the leader
             int cut = (leader1 + 1) % servers;
             cfg.disconnectLink(leader1, cut);
             cfg.disconnectLink(cut, leader1);
             Thread.sleep(PARTITION_TIME);
             checkLeaderKept(cfg, servers, leader1, term1);
 
-            // restored, the follower catches up with the same leader.
+            // restored, the follower catches up with the same leader
             cfg.connectLink(leader1, cut);
             cfg.connectLink(cut, leader1);
             cfg.one(102, servers, true);
@@ -214,6 +216,8 @@ class PreVote3ETest {
         }
     }
 
+    // Pre-votes must not hold back the elections that should happen: each time the leader crashes, the others elect
+    // a new one within the lab's five seconds (checkOneLeader's bound), on a reliable network, then an unreliable one.
     @RaftTest
     void testElectionAfterFailure3E() {
         int servers = 5;
@@ -222,10 +226,7 @@ class PreVote3ETest {
 
             cfg.one(cfg.randInt(), servers, true);
 
-            // pre-votes must not hold back the elections that should happen: each
-            // time the leader crashes, the others elect a new one within the lab's
-            // five seconds (checkOneLeader's bound), on a reliable network and then
-            // on an unreliable one.
+            // three leader crashes on each network; the crashed peer restarts and catches up each time (§5.2)
             for (boolean unreliable : new boolean[] {false, true}) {
                 cfg.setUnreliable(unreliable);
                 for (int i = 0; i < 3; i++) {
