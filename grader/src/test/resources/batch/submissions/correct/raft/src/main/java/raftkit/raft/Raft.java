@@ -40,6 +40,10 @@ import raftkit.raft.api.StartResult;
  * entry there as an {@link ApplyMsg}, one message per index and in index order (§5.3). In 3D a snapshot that came
  * from the leader goes on the same queue, ahead of the entries that follow it.
  *
+ * <p>Part 3E, a bonus part, adds two rules to Figure 2 (Ongaro's thesis §9.6 and §6.2): a peer whose election timer
+ * fires first asks for pre-votes, which change nothing at the receiver, and starts an election only if a majority
+ * would vote for it; and a leader that has not heard from a majority within an election timeout steps down.
+ *
  * <p>Rules the tester relies on:
  * <ul>
  *   <li><b>RPCs.</b> A handler is a public method taking one args record and returning a reply record; the
@@ -105,7 +109,7 @@ public final class Raft implements RaftPeer {
     private final ThreadGroup threadGroup = Thread.currentThread().getThreadGroup(); // the tester's, for its checks
     private final List<Thread> threads = new ArrayList<>(); // every thread startThread() started
 
-    // Your data here (3A, 3B, 3C).
+    // Your data here (3A, 3B, 3C, 3E).
     // Declare the fields of the "State" box in Figure 2 of the paper
     // (persistent, volatile, and the leader's own), all guarded by mu.
     // BEGIN SOLUTION
@@ -497,6 +501,7 @@ public final class Raft implements RaftPeer {
         boolean grant = args.term() > currentTerm  // an election at that term could still get our vote (§5.1)
                 && candidateUpToDate(args)         // (§5.4.1)
                 && !heardFromLeaderRecently();     // leader stickiness: we still have a leader, keep it
+        debug("pre-vote for S%d at term %d: %s", args.candidateId(), args.term(), grant ? "yes" : "no");
         return new RequestVoteReply(currentTerm, grant);
     }
 
@@ -900,8 +905,10 @@ public final class Raft implements RaftPeer {
                     tickerWake.awaitNanos(heartbeatDue - now);
                 } else if (now - electionDeadline >= 0) {
                     // (§5.2) no word from a leader or a candidate we voted for; with PreVote (thesis §9.6), first
-                    // ask whether an election could win
-                    if (preVoteAndCheckQuorum) {
+                    // ask whether an election could win. A peer still at term 0 need not ask: every leader has a
+                    // term of at least 1, so an election at term 1 deposes no one, and a new cluster's first
+                    // election costs one round of RPCs instead of two
+                    if (preVoteAndCheckQuorum && currentTerm > 0) {
                         startPreVote();
                     } else {
                         startElection();
