@@ -1,5 +1,7 @@
 package raftkit.grader;
 
+import raftkit.grader.cli.GraderCommand;
+
 /** The entry point of {@code grader/grade}; everything else is in {@link GraderCommand}. */
 public final class Main {
 

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs Maven in a kit folder, its output going to a log file. A run is tried offline first (fast, and enough once
  * the dependencies are in the local repository) and again online only if offline mode was what stopped it, so a
- * fresh machine still works and a real failure is not run twice.
+ * fresh machine still works and a real failure is not run twice. Also runs the kit's own grader, which builds with
+ * Maven itself (offline: by then the kit has compiled, so its dependencies are local).
  */
 final class Maven {
 
@@ -57,16 +58,27 @@ final class Maven {
         return log.contains("offline mode") || log.contains("has not been downloaded from it before");
     }
 
+    /** Runs {@code command} (the kit's grader) in the kit, stopped after {@code limit}; Maven inside it is offline. */
+    Run grader(Duration limit, List<String> command) throws IOException, InterruptedException {
+        return exec(limit, command, "grade-");
+    }
+
     private Run once(Duration limit, boolean offline, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(EXECUTABLE, "-B"));
         if (offline) {
             command.add("-o");
         }
         command.addAll(List.of(args));
+        return exec(limit, command, "mvn-");
+    }
+
+    private Run exec(Duration limit, List<String> command, String logPrefix) throws IOException, InterruptedException {
         Files.createDirectories(logs);
-        Path log = logs.resolve("mvn-" + (++runs) + ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path log = logs.resolve(logPrefix + (++runs) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("RAFTKIT_MVN_ARGS", "-o");
+        Process process = builder.start();
         long start = System.nanoTime();
         // If the build itself is stopped, do not leave Maven and its test JVMs running.
         Thread onExit = new Thread(() -> killTree(process), "handout-maven-cleanup");
@@ -85,7 +97,7 @@ final class Maven {
         return new Run(String.join(" ", command), finished ? process.exitValue() : -1, !finished, time, log);
     }
 
-    /** Surefire forks test JVMs: end the whole tree, not just Maven. */
+    /** Surefire and the grader fork test JVMs: end the whole tree, not just Maven. */
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

@@ -101,6 +101,14 @@ final class SelfCheck {
         }
     }
 
+    /** The grader's exit code when it graded and a test failed. */
+    private static final int GRADER_TEST_FAILED = 1;
+
+    static String graderFailure(Maven.Run run) {
+        return run.timedOut() ? "the kit's grader did not finish in time (" + run.command() + ")"
+                : "the kit's grader exited with " + run.exitCode() + " (" + run.command() + ")";
+    }
+
     static String failure(Maven.Run run) {
         return run.timedOut() ? "Maven did not finish in time (" + run.command() + ")"
                 : "Maven exited with " + run.exitCode() + " (" + run.command() + ")";
@@ -110,7 +118,7 @@ final class SelfCheck {
         return String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0);
     }
 
-    /** The graded runs: which Maven command, and how to judge its Surefire results. */
+    /** The graded runs: the kit's own grader on the chosen parts, and how to judge the results it wrote. */
     static final class GradedRun {
 
         private GradedRun() {
@@ -135,15 +143,14 @@ final class SelfCheck {
 
         private static Check judge(String what, Maven maven, Path kit, List<String> parts, boolean stub)
                 throws IOException, InterruptedException {
-            Path reports = kit.resolve("tester").resolve(SurefireReport.FOLDER);
-            Trees.delete(reports);
-            Maven.Run run = maven.run(stub ? STUB_RUN_LIMIT : REFERENCE_RUN_LIMIT, "-pl", "tester", "-am", "test",
-                    "-Dgroups=" + String.join(",", parts), "-Dmaven.test.failure.ignore=true",
-                    "-Dsurefire.failIfNoSpecifiedTests=false");
-            if (!run.ok()) {
-                return Check.failed(what, failure(run), run.tail(EVIDENCE_LINES));
+            Path out = kit.resolveSibling(stub ? "graded-stub" : "graded-reference");
+            Trees.delete(out);
+            Maven.Run run = maven.grader(stub ? STUB_RUN_LIMIT : REFERENCE_RUN_LIMIT, KitGrader.command(kit, parts, out));
+            // The grader exits 1 when a test failed, which is what the stub must do; anything above is no grade.
+            if (run.timedOut() || run.exitCode() > GRADER_TEST_FAILED) {
+                return Check.failed(what, graderFailure(run), run.tail(EVIDENCE_LINES));
             }
-            PartResults results = PartResults.of(SurefireReport.read(reports), parts);
+            PartResults results = PartResults.of(KitGrader.read(out), parts);
             return stub ? results.judgeStub(what) : results.judgeReference(what);
         }
     }

@@ -3,6 +3,8 @@ package raftkit.labrpc;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,7 +56,7 @@ public final class Network implements AutoCloseable {
     private final AtomicLong totalBytes = new AtomicLong();
     private final Set<PendingCall> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer;
-    private final HandlerThreads handlers;
+    private final ExecutorService handlers;
 
     /** A network whose seed comes from {@code -Draftkit.seed=} if set, else from a random source. */
     public Network() {
@@ -69,7 +71,8 @@ public final class Network implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, threads.factory("timer"));
         timer.setRemoveOnCancelPolicy(true);
         // A thread per running handler: a handler may block as long as it likes, so a call never waits for one.
-        this.handlers = new HandlerThreads(threads.factory("handler"));
+        // Idle threads are kept a minute and reused.
+        this.handlers = Executors.newCachedThreadPool(threads.factory("handler"));
     }
 
     /** The seed of this network's random choices; give it back with {@code -Draftkit.seed=} to replay them. */
@@ -156,7 +159,7 @@ public final class Network implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLEANUP_WAIT_MS);
             timer.awaitTermination(CLEANUP_WAIT_MS, TimeUnit.MILLISECONDS);
-            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()));
+            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -208,7 +211,9 @@ public final class Network implements AutoCloseable {
         }
         // D: the handler runs on another thread, so this one can notice a dead server while it runs.
         Invocation invocation = route.server().dispatch(serviceMethod, request);
-        if (!handlers.execute(() -> runHandler(invocation), call::handlerDone)) {
+        try {
+            handlers.execute(() -> call.handlerDone(runHandler(invocation)));
+        } catch (RejectedExecutionException e) {
             return null; // cleaned up meanwhile
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.

@@ -9,9 +9,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PendingCall {
 
-    /** How long a caller waits for its handler without parking; measured with {@code NetworkBenchmark}. */
-    static final long SPIN_NANOS = 5_000;
-
     /** The handler threw: the caller sees a lost RPC. */
     static final Object NO_REPLY = new Object();
 
@@ -74,13 +71,7 @@ final class PendingCall {
      * @return false if the caller was interrupted or the network cleaned up (the call then fails)
      */
     boolean awaitHandler(long nanos) {
-        long start = System.nanoTime();
-        long deadline = start + nanos;
-        // A quick handler's reply often comes within microseconds; parking and being woken costs far more here.
-        long spinUntil = start + SPIN_NANOS;
-        while (outcome == null && System.nanoTime() - spinUntil < 0 && !recheck) {
-            Thread.onSpinWait();
-        }
+        long deadline = System.nanoTime() + nanos;
         while (outcome == null) {
             if (recheck) {
                 recheck = false;

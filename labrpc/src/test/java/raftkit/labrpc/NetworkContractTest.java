@@ -50,6 +50,17 @@ class NetworkContractTest {
             return both.await(10, TimeUnit.SECONDS);
         }
 
+        /** Leaves its thread interrupted; returns the thread's name. */
+        public String interruptSelf(int args) {
+            Thread.currentThread().interrupt();
+            return Thread.currentThread().getName();
+        }
+
+        /** The thread's name and whether it is interrupted. */
+        public String interrupted(int args) {
+            return Thread.currentThread().getName() + " " + Thread.currentThread().isInterrupted();
+        }
+
         public int hang(int args) throws InterruptedException {
             Thread.sleep(20_000);
             return args;
@@ -90,7 +101,7 @@ class NetworkContractTest {
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
                 () -> end.call("Tricky.nope", 1, String.class));
         assertEquals("labrpc.Service.dispatch(): unknown method nope in Tricky.nope; expecting one of"
-                + " [boom, grab, hang, meet, nothing]", method.getMessage());
+                + " [boom, grab, hang, interruptSelf, interrupted, meet, nothing]", method.getMessage());
         assertEquals(2, net.getCount("s"), "Go counts an RPC before it looks up the service");
         assertThrows(IllegalArgumentException.class, () -> end.call("nodot", 1, String.class));
     }
@@ -101,6 +112,14 @@ class NetworkContractTest {
         new Thread(() -> first.complete(end.call("Tricky.meet", 1, Boolean.class))).start();
         assertEquals(Optional.of(true), end.call("Tricky.meet", 2, Boolean.class), "handlers ran one at a time");
         assertEquals(Optional.of(true), first.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void when_a_handler_leaves_its_thread_interrupted_then_the_next_handler_on_it_does_not_see_it()
+            throws InterruptedException {
+        String thread = end.call("Tricky.interruptSelf", 1, String.class).orElseThrow();
+        Thread.sleep(50); // the handler's thread is idle again, the only one, so the next call reuses it
+        assertEquals(Optional.of(thread + " false"), end.call("Tricky.interrupted", 2, String.class));
     }
 
     @Test

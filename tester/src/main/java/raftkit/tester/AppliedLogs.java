@@ -38,7 +38,7 @@ final class AppliedLogs {
             Map<Integer, Object> other = logs.get(j);
             if (other.containsKey(index) && !Objects.equals(other.get(index), command)) {
                 System.out.printf("%d: log %s; server %s%n", i, logs.get(i), other);
-                // some server has already committed a different value for this entry!
+                // two peers applied different commands at one index: the safety violation this check is for
                 error = String.format("commit index=%d server=%d %s != server=%d %s",
                         index, i, command, j, other.get(index));
             }

@@ -35,8 +35,9 @@ final class Checks {
     }
 
     /**
-     * Checks that one of the connected peers thinks it is the leader and that no other connected peer of the same
-     * term does; tries a few times in case re-elections are needed. Returns the leader of the highest term.
+     * Polls the connected peers for up to ten rounds, each after a pause of about half a second, until some term has
+     * a leader; fails at once if a term shows two leaders, and after the last round if none showed. Returns the
+     * leader of the newest term seen.
      */
     int checkOneLeader() {
         for (int iters = 0; iters < 10; iters++) {
@@ -146,7 +147,7 @@ final class Checks {
         long t0 = System.nanoTime();
         int starts = 0;
         while (elapsedMillis(t0) < 10_000 && !finished.getAsBoolean()) {
-            // try all the servers, maybe one is the leader.
+            // offer cmd to each connected peer in turn, starting after the last one asked, until one accepts
             int index = -1;
             for (int si = 0; si < n; si++) {
                 starts = (starts + 1) % n;
@@ -160,7 +161,7 @@ final class Checks {
                 }
             }
             if (index != -1) {
-                // somebody claimed to be the leader and to have submitted our command; wait a while.
+                // a peer took cmd as leader: give the cluster 2 s to apply it on enough peers
                 long t1 = System.nanoTime();
                 while (elapsedMillis(t1) < 2000) {
                     Committed c = nCommitted(index);

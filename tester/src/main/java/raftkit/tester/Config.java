@@ -21,13 +21,12 @@ import raftkit.raft.api.RaftPeer;
  */
 public final class Config implements AutoCloseable {
 
-    /** The tester generously allows solutions to complete elections in one second (ms; test_test.go). */
+    /** The time, in ms, within which an election is expected to have settled (test_test.go's RaftElectionTimeout). */
     public static final long RAFT_ELECTION_TIMEOUT = 1000;
     /** The largest Raft state any persister may hold in 3D, in bytes (test_test.go). */
     public static final int MAXLOGSIZE = 2000;
     /** applierSnap asks for a snapshot after every SNAPSHOT_INTERVAL commands (config.go). */
     public static final int SNAPSHOT_INTERVAL = 10;
-    private static final long TIME_LIMIT_NANOS = 120_000_000_000L;
     private static final AtomicBoolean CPU_CHECKED = new AtomicBoolean();
 
     private final int n;
@@ -38,10 +37,10 @@ public final class Config implements AutoCloseable {
     private final Peers peers;
     private final Checks checks;
     private final Clients clients = new Clients();
-    private final long start = System.nanoTime();
+    private final TimeLimit.Stopwatch clock;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    // begin()/end() statistics
+    /** What begin() recorded: the title, then the counters that end() subtracts for its Passed line. */
     private volatile String title = "";
     private long t0;
     private int rpcs0;
@@ -55,6 +54,16 @@ public final class Config implements AutoCloseable {
 
     /** n peers made by {@code factory} (the tester's own tests pass deliberately broken doubles). */
     public Config(int n, boolean unreliable, boolean snapshot, RaftFactory factory) {
+        this(n, unreliable, snapshot, factory, null);
+    }
+
+    /**
+     * As above, counting against {@code limit} instead of the running test's limit (the tester's own tests pass
+     * one with a fake clock); null means the running test's.
+     */
+    Config(int n, boolean unreliable, boolean snapshot, RaftFactory factory, TimeLimit limit) {
+        TimeLimit joined = TestScope.join(this);
+        this.clock = (limit == null ? joined : limit).start();
         if (CPU_CHECKED.compareAndSet(false, true) && Runtime.getRuntime().availableProcessors() < 2) {
             System.out.println("warning: only one CPU, which may conceal locking bugs");
         }
@@ -66,16 +75,15 @@ public final class Config implements AutoCloseable {
         this.logs = new AppliedLogs(n);
         this.peers = new Peers(n, net, factory, this::randString, logs, failure);
         this.checks = new Checks(n, peers, logs, random, this::checkBackground, finished::get);
-        ActiveConfigs.register(this);
         try {
             setUnreliable(unreliable);
             net.setLongDelays(true);
-            // create a full set of Rafts.
+            // every peer starts, each with its applier ...
             ApplierKind applier = snapshot ? ApplierKind.APPLIER_SNAP : ApplierKind.APPLIER;
             for (int i = 0; i < n; i++) {
                 start1(i, applier);
             }
-            // connect everyone
+            // ... and only then does any of them join the network
             for (int i = 0; i < n; i++) {
                 connect(i);
             }
@@ -150,8 +158,9 @@ public final class Config implements AutoCloseable {
     // ---- checks ----
 
     /**
-     * Checks that one of the connected peers thinks it is the leader and that no other connected peer of the same
-     * term does; tries a few times in case re-elections are needed. Returns the leader of the highest term.
+     * Polls the connected peers for up to ten rounds, each after a pause of about half a second, until some term has
+     * a leader; fails at once if a term shows two leaders, and after the last round if none showed. Returns the
+     * leader of the newest term seen.
      */
     public int checkOneLeader() {
         return checks.checkOneLeader();
@@ -209,7 +218,7 @@ public final class Config implements AutoCloseable {
     /** Ends a test that got here without failing: prints the Passed line with its numbers. */
     public void end() {
         checkBackground();
-        checkTimeout();
+        clock.check();
         double seconds = (System.nanoTime() - t0) / 1e9;
         int nrpc = rpcTotal() - rpcs0;
         long nbytes = bytesTotal() - bytes0;
@@ -227,37 +236,36 @@ public final class Config implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        List<String> problems = new ArrayList<>();
-        try {
-            shutdown(problems);
-        } finally {
-            ActiveConfigs.unregister(this);
-        }
-        if (System.nanoTime() - start > TIME_LIMIT_NANOS) {
-            problems.add(0, "test took longer than 120 seconds");
+        List<AssertionError> problems = new ArrayList<>();
+        shutdown(problems);
+        TimeLimitExceeded late = clock.failure();
+        if (late != null) {
+            problems.add(0, late);
         }
         String background = failure.takeUnreported();
         if (background != null) {
-            problems.add(0, background);
+            problems.add(0, new AssertionError(background));
         }
         if (!problems.isEmpty()) {
-            AssertionError error = new AssertionError(problems.get(0));
-            problems.stream().skip(1).map(AssertionError::new).forEach(error::addSuppressed);
+            AssertionError error = problems.get(0);
+            problems.stream().skip(1).forEach(error::addSuppressed);
             throw error;
         }
     }
 
-    private void shutdown(List<String> problems) {
+    private void shutdown(List<AssertionError> problems) {
         finished.set(true);
-        peers.killAll(problems);
+        List<String> found = new ArrayList<>();
+        peers.killAll(found);
         net.cleanup();
         for (String leak : peers.leaks()) {
             if ("warn".equals(System.getProperty("raftkit.leaks"))) {
                 System.out.println("warning: " + leak);
             } else {
-                problems.add(leak);
+                found.add(leak);
             }
         }
+        found.forEach(message -> problems.add(new AssertionError(message)));
         peers.stopAppliers();
         clients.shutdown();
     }
@@ -338,12 +346,6 @@ public final class Config implements AutoCloseable {
     private static void failIfSet(String message) {
         if (message != null) {
             fail(message);
-        }
-    }
-
-    private void checkTimeout() {
-        if (System.nanoTime() - start > TIME_LIMIT_NANOS) {
-            fail("test took longer than 120 seconds");
         }
     }
 

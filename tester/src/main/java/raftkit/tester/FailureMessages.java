@@ -37,7 +37,9 @@ final class FailureMessages {
             return failure;
         }
         Throwable result;
-        if (failure instanceof AssertionFailedError afe) {
+        if (failure instanceof TimeLimitExceeded) {
+            result = new TimeLimitExceeded(extend(message, suffix));
+        } else if (failure instanceof AssertionFailedError afe) {
             result = new AssertionFailedError(extend(message, suffix),
                     afe.isExpectedDefined() ? afe.getExpected().getValue() : null,
                     afe.isActualDefined() ? afe.getActual().getValue() : null, afe.getCause());

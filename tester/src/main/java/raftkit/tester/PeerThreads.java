@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import raftkit.raft.api.RaftPeer;
@@ -11,7 +14,8 @@ import raftkit.raft.api.RaftPeer;
 /**
  * One thread group per peer incarnation. {@code make()} runs on a short-lived thread inside the group, so every
  * thread the Raft starts from there (and every thread those start) belongs to it; after {@code kill()} the group
- * must empty, and whatever is left is reported by name. A thread that dies of an exception before its peer is
+ * must empty, and whatever is left is reported by name, except the JDK's shared threads for asynchronous tasks
+ * ({@link #sharedAsyncThread}). A thread that dies of an exception before its peer is
  * killed fails the test, as a panic ends the lab's test process.
  */
 final class PeerThreads {
@@ -127,7 +131,33 @@ final class PeerThreads {
     private static List<Thread> alive(ThreadGroup group) {
         Thread[] threads = new Thread[group.activeCount() + 16];
         int count = group.enumerate(threads, true);
-        return Arrays.stream(threads, 0, count).filter(Thread::isAlive).collect(Collectors.toList());
+        return Arrays.stream(threads, 0, count).filter(Thread::isAlive).filter(t -> !sharedAsyncThread(t))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Whether {@code thread} is one the JDK runs {@code CompletableFuture}'s default async work on, which is not the
+     * peer's. With a common pool of more than one thread that is a worker of {@link ForkJoinPool#commonPool()}:
+     * such a worker is born in the group of whichever thread first needed it and then idles for a minute serving
+     * the whole JVM. With a pool of one (a machine of two cores or fewer) {@code CompletableFuture} starts a plain
+     * thread per task instead, whose first frames above {@code Thread} are the task itself. Leaving out both keeps
+     * the verdict the same on every core count.
+     */
+    static boolean sharedAsyncThread(Thread thread) {
+        if (thread instanceof ForkJoinWorkerThread worker) {
+            return worker.getPool() == ForkJoinPool.commonPool();
+        }
+        if (ForkJoinPool.getCommonPoolParallelism() > 1) {
+            return false;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String type = stack[i].getClassName();
+            if (!type.equals(Thread.class.getName())) {
+                return type.startsWith(CompletableFuture.class.getName() + "$Async");
+            }
+        }
+        return false;
     }
 
     private static void awaitMaker(Thread thread) {

@@ -2,7 +2,6 @@ package raftkit.tester;
 
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,10 +12,11 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * The rules of a graded test ({@link RaftTest}): the Go kit's time limit, enforced so that a hung test never holds
- * up the run, and failure messages that name the test and its network seed. After each test it publishes the
- * report entries {@value #SEED} (the seeds of the test's networks), {@value #RPCS} and {@value #BYTES} (their
- * traffic), which {@link PartTotalsListener} and the grader read.
+ * The rules of a graded test ({@link RaftTest}): the time limit ({@link TimeLimit}, resolved for each test from
+ * {@value TimeLimit#PROPERTY}), enforced so that a hung test never holds up the run, and failure messages that
+ * name the test and its network seed. After each test it publishes the report entries {@value #SEED} (the seeds
+ * of the test's networks), {@value #RPCS} and {@value #BYTES} (their traffic), which {@link PartTotalsListener}
+ * and the grader read.
  */
 public final class RaftTestExtension
         implements InvocationInterceptor, TestExecutionExceptionHandler, AfterTestExecutionCallback {
@@ -33,65 +33,53 @@ public final class RaftTestExtension
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
             ExtensionContext context) throws Throwable {
-        Optional<Duration> limit = TimeLimit.resolve(context.getConfigurationParameter(TimeLimit.PROPERTY));
+        TimeLimit limit = TimeLimit.resolve(context.getConfigurationParameter(TimeLimit.PROPERTY));
         String testName = context.getRequiredTestMethod().getName();
-        if (limit.isEmpty()) {
-            TestConfigs configs = watch(context, Thread.currentThread());
-            try {
+        try (TestScope scope = TestScope.open(limit)) {
+            context.getStore(NAMESPACE).put(TestScope.class, scope);
+            if (limit.duration().isEmpty()) {
                 invocation.proceed();
-            } finally {
-                configs.close();
+                return;
             }
-            return;
-        }
-        TimedBody body = new TimedBody(invocation, testName);
-        TestConfigs configs = watch(context, body.thread());
-        try {
-            if (!body.runWithin(limit.get())) {
-                throw timedOut(body, testName, limit.get());
+            TimedBody body = new TimedBody(invocation, testName);
+            if (!body.runWithin(limit.duration().get())) {
+                throw timedOut(body, testName, scope);
             }
-        } finally {
-            configs.close();
+            body.rethrow();
         }
-        body.rethrow();
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         String testName = context.getRequiredTestMethod().getName();
-        throw FailureMessages.withSuffix(failure, FailureMessages.suffix(testName, seeds(context)));
+        List<Long> seeds = scope(context).map(TestScope::seeds).orElse(List.of());
+        throw FailureMessages.withSuffix(failure, FailureMessages.suffix(testName, seeds));
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        TestConfigs configs = context.getStore(NAMESPACE).get(TestConfigs.class, TestConfigs.class);
-        if (configs == null || configs.configs().isEmpty()) {
+        Optional<TestScope> scope = scope(context).filter(s -> !s.configs().isEmpty());
+        if (scope.isEmpty()) {
             return;
         }
-        context.publishReportEntry(SEED, configs.seeds().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        configs.rpcs().ifPresent(n -> context.publishReportEntry(RPCS, String.valueOf(n)));
-        configs.bytes().ifPresent(n -> context.publishReportEntry(BYTES, String.valueOf(n)));
+        context.publishReportEntry(SEED, scope.get().seeds().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        scope.get().rpcs().ifPresent(n -> context.publishReportEntry(RPCS, String.valueOf(n)));
+        scope.get().bytes().ifPresent(n -> context.publishReportEntry(BYTES, String.valueOf(n)));
     }
 
-    private static TestConfigs watch(ExtensionContext context, Thread body) {
-        TestConfigs configs = new TestConfigs(body);
-        context.getStore(NAMESPACE).put(TestConfigs.class, configs);
-        return configs;
-    }
-
-    private static List<Long> seeds(ExtensionContext context) {
-        TestConfigs configs = context.getStore(NAMESPACE).get(TestConfigs.class, TestConfigs.class);
-        return configs == null ? List.of() : configs.seeds();
+    private static Optional<TestScope> scope(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(TestScope.class, TestScope.class));
     }
 
     /**
-     * Reports a hung test: dumps every thread while the hang is still there, closes the open configs so the peers
-     * stop, then stops the body. The failure's stack trace is where the body was stuck.
+     * Reports a hung test: dumps every thread while the hang is still there, closes the test's configs so the
+     * peers stop, then stops the body. The failure's stack trace is where the body was stuck.
      */
-    private static AssertionError timedOut(TimedBody body, String testName, Duration limit)
+    private static TimeLimitExceeded timedOut(TimedBody body, String testName, TestScope scope)
             throws InterruptedException {
-        String goMessage = "test took longer than " + TimeLimit.seconds(limit) + " seconds";
-        StackTraceElement[] stuckAt = body.thread().getStackTrace();
+        String goMessage = scope.limit().message();
+        StackTraceElement[] stuckAt = body.stackTrace();
         ThreadInfo[] deadlocked = ThreadDump.newlyDeadlocked();
         ThreadInfo[] queueBlocked = ThreadDump.blockedInQueueHoldingLocks();
         StringBuilder report = new StringBuilder()
@@ -105,27 +93,12 @@ public final class RaftTestExtension
         }
         System.out.print(report);
         System.out.flush();
-        AssertionError error = new AssertionError(goMessage + deadlockSummary(deadlocked)
+        TimeLimitExceeded error = new TimeLimitExceeded(goMessage + deadlockSummary(deadlocked)
                 + queueSummary(queueBlocked));
         error.setStackTrace(stuckAt);
-        closeOpenConfigs(error);
+        scope.closeAll(error);
         body.abandon();
         return error;
-    }
-
-    /**
-     * Closes every open config, which kills its peers and checks their threads; the run is sequential, so they
-     * all belong to this test (or to an earlier one that was abandoned). What closing finds is kept as suppressed
-     * failures of the timeout.
-     */
-    private static void closeOpenConfigs(AssertionError timeout) {
-        for (Config config : ActiveConfigs.current()) {
-            try {
-                config.close();
-            } catch (RuntimeException | AssertionError e) {
-                timeout.addSuppressed(e);
-            }
-        }
     }
 
     private static String queueSummary(ThreadInfo[] blocked) {

@@ -7,6 +7,12 @@ import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 /**
  * Runs a test body in a thread of its own and waits at most the time limit for it, so a hung body cannot hold up
  * the run. The thread is a daemon: a body that never ends cannot keep the JVM alive.
+ *
+ * <p>Not JUnit's {@code @Timeout}: its duration comes only from an annotation or a {@code junit.jupiter.*}
+ * parameter, so it cannot follow {@value TimeLimit#PROPERTY} test by test, its separate thread is not a daemon,
+ * and its preemptive helper is internal API. What this class adds over a plain thread is the order a useful
+ * report needs: the extension dumps the threads and closes the test's configs while the body is still stuck, and
+ * only then interrupts it.
  */
 final class TimedBody {
 
@@ -26,11 +32,6 @@ final class TimedBody {
         }, "raftkit-test " + testName);
         thread.setDaemon(true);
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-    }
-
-    /** The thread that will run the body. */
-    Thread thread() {
-        return thread;
     }
 
     /** Starts the body; true if it ended within {@code limit}, in which case {@link #rethrow} gives its outcome. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import raftkit.raft.api.RaftPeer;
@@ -14,10 +16,11 @@ import raftkit.raft.api.StartResult;
 
 /** Part 3B: log replication (the lab's ten 3B tests). */
 @Tag("3B")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Agreement3BTest {
 
     @RaftTest
+    @Order(1)
     void testBasicAgree3B() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -44,6 +47,7 @@ class Agreement3BTest {
     // Counts the bytes on the network while ten 5000-byte commands commit: a leader that sends each entry to a
     // follower once, rather than again with every heartbeat, stays close to one copy per peer.
     @RaftTest
+    @Order(2)
     void testRPCBytes3B() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -80,6 +84,7 @@ class Agreement3BTest {
     // Followers drop out one by one: the leader keeps committing while it has a majority and stops once it has
     // none (§5.3).
     @RaftTest
+    @Order(3)
     void testFollowerFailure3B() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -124,6 +129,7 @@ class Agreement3BTest {
     // Leaders drop out one after another: the rest elect a successor each time, until too few are left to commit
     // (§5.2, §5.3).
     @RaftTest
+    @Order(4)
     void testLeaderFailure3B() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -162,6 +168,7 @@ class Agreement3BTest {
 
     // A returning follower must be brought up to date before the three can commit together again (§5.3).
     @RaftTest
+    @Order(5)
     void testFailAgree3B() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -194,6 +201,7 @@ class Agreement3BTest {
 
     // A leader left with one follower of four must not commit; once the others return, all five agree again.
     @RaftTest
+    @Order(6)
     void testFailNoAgree3B() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
@@ -249,6 +257,7 @@ class Agreement3BTest {
     // Five start()s at once on one leader must all commit; an attempt whose term changes proves nothing, so it is
     // retried (five attempts at most).
     @RaftTest
+    @Order(7)
     void testConcurrentStarts3B() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -335,6 +344,7 @@ class Agreement3BTest {
     }
 
     @RaftTest
+    @Order(8)
     void testRejoin3B() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -376,6 +386,7 @@ class Agreement3BTest {
     // A leader must bring followers whose logs end in many conflicting entries back in line quickly, not one entry
     // per round trip (§5.3).
     @RaftTest
+    @Order(9)
     void testBackup3B() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
@@ -451,6 +462,7 @@ class Agreement3BTest {
     // Agreement should be cheap in RPCs: a few to elect a leader, about one round per command, and only heartbeats
     // while idle.
     @RaftTest
+    @Order(10)
     void testCount3B() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {

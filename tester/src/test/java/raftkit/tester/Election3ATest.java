@@ -3,15 +3,18 @@ package raftkit.tester;
 import static raftkit.tester.Config.RAFT_ELECTION_TIMEOUT;
 import static raftkit.tester.Config.fail;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Part 3A: leader election (the lab's TestInitialElection3A, TestReElection3A, TestManyElections3A). */
 @Tag("3A")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Election3ATest {
 
     @RaftTest
+    @Order(1)
     void testInitialElection3A() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -42,6 +45,7 @@ class Election3ATest {
     }
 
     @RaftTest
+    @Order(2)
     void testReElection3A() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -79,6 +83,7 @@ class Election3ATest {
     }
 
     @RaftTest
+    @Order(3)
     void testManyElections3A() {
         int servers = 7;
         try (Config cfg = new Config(servers, false, false)) {

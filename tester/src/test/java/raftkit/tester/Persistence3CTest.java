@@ -11,17 +11,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import raftkit.raft.api.RaftPeer;
 
 /** Part 3C: persistence (the lab's eight 3C tests). */
 @Tag("3C")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Persistence3CTest {
 
     // Peers restarted from their persisters, all at once or one at a time, still know their term, vote and log.
     @RaftTest
+    @Order(1)
     void testPersist13C() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -78,6 +81,7 @@ class Persistence3CTest {
     // Five rounds in which the only peers that hold the newest entry must remember it across a restart, because a
     // new leader can only be one of them (§5.4.1).
     @RaftTest
+    @Order(2)
     void testPersist23C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
@@ -131,6 +135,7 @@ class Persistence3CTest {
     }
 
     @RaftTest
+    @Order(3)
     void testPersist33C() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -171,6 +176,7 @@ class Persistence3CTest {
     // restarted. New leaders keep finding older terms' entries in their logs, and must not count one committed just
     // because a majority stores it (§5.4.2).
     @RaftTest
+    @Order(4)
     void testFigure83C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
@@ -225,6 +231,7 @@ class Persistence3CTest {
 
     // Agreement on a network that drops and delays messages, with many commands in flight at once.
     @RaftTest
+    @Order(5)
     void testUnreliableAgree3C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, true, false)) {
@@ -257,6 +264,7 @@ class Persistence3CTest {
     // Figure 8 again, on a network that drops and delays messages and, after 200 rounds, also delivers replies very
     // late and out of order. Leaders are cut off rather than crashed, half of the time.
     @RaftTest
+    @Order(6)
     void testFigure8Unreliable3C() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, true, false)) {
@@ -312,11 +320,13 @@ class Persistence3CTest {
     }
 
     @RaftTest
+    @Order(7)
     void testReliableChurn3C() throws InterruptedException {
         internalChurn(false);
     }
 
     @RaftTest
+    @Order(8)
     void testUnreliableChurn3C() throws InterruptedException {
         internalChurn(true);
     }

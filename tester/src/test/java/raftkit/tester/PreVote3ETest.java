@@ -4,6 +4,8 @@ import static raftkit.tester.Config.RAFT_ELECTION_TIMEOUT;
 import static raftkit.tester.Config.fail;
 
 import java.util.function.IntConsumer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import raftkit.raft.api.PeerState;
@@ -16,7 +18,7 @@ import raftkit.raft.api.PeerState;
  * heartbeats a second; each is doubled or more so that a loaded machine does not fail a correct Raft.
  */
 @Tag("3E")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PreVote3ETest {
 
     /**
@@ -50,6 +52,7 @@ class PreVote3ETest {
     // A follower alone for several election timeouts comes back without deposing the leader or raising a term
     // (thesis §9.6).
     @RaftTest
+    @Order(1)
     void testRejoinNoDisruption3E() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -84,6 +87,7 @@ class PreVote3ETest {
     // A follower whose link fails and returns ten times never costs the leader its place, and the log grows
     // throughout (thesis §9.6).
     @RaftTest
+    @Order(2)
     void testFlappingFollower3E() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -114,6 +118,7 @@ class PreVote3ETest {
     // A leader left with one follower out of five steps down within about an election timeout and stays down, while
     // the other three elect a leader (thesis §6.2).
     @RaftTest
+    @Order(3)
     void testCheckQuorum3E() throws InterruptedException {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {
@@ -153,6 +158,7 @@ class PreVote3ETest {
     // A restarted peer whose log misses entries asks for pre-votes and is refused for its log alone, so no term
     // rises (thesis §9.6, with the election restriction of §5.4.1).
     @RaftTest
+    @Order(4)
     void testPreVoteStaleLog3E() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -194,6 +200,7 @@ class PreVote3ETest {
     // A follower that lost only its link to the leader asks a peer that still hears from the leader, and that peer
     // refuses: leader stickiness (thesis §9.6).
     @RaftTest
+    @Order(5)
     void testLeaderStickiness3E() throws InterruptedException {
         int servers = 3;
         try (Config cfg = new Config(servers, false, false)) {
@@ -224,6 +231,7 @@ class PreVote3ETest {
     // Pre-votes must not hold back the elections that should happen: each time the leader crashes, the others elect
     // a new one within the lab's five seconds (checkOneLeader's bound), on a reliable network, then an unreliable one.
     @RaftTest
+    @Order(6)
     void testElectionAfterFailure3E() {
         int servers = 5;
         try (Config cfg = new Config(servers, false, false)) {

@@ -5,16 +5,19 @@ import static raftkit.tester.Config.MAXLOGSIZE;
 import static raftkit.tester.Config.SNAPSHOT_INTERVAL;
 import static raftkit.tester.Config.fail;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Part 3D: log compaction (the lab's seven 3D tests). */
 @Tag("3D")
-@TestMethodOrder(GoFileOrder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Snapshot3DTest {
 
     // All peers keep up, so each trims its log with its own snapshots and no InstallSnapshot is needed.
     @RaftTest
+    @Order(1)
     void testSnapshotBasic3D() {
         snapcommon("Test (3D): snapshots basic", false, true, false);
     }
@@ -22,12 +25,14 @@ class Snapshot3DTest {
     // A peer cut off while the others move past its log can only be brought up to date with the leader's snapshot
     // (§7).
     @RaftTest
+    @Order(2)
     void testSnapshotInstall3D() {
         snapcommon("Test (3D): install snapshots (disconnect)", true, true, false);
     }
 
     // The same, on a network that drops and delays messages.
     @RaftTest
+    @Order(3)
     void testSnapshotInstallUnreliable3D() {
         snapcommon("Test (3D): install snapshots (disconnect+unreliable)", true, false, false);
     }
@@ -35,12 +40,14 @@ class Snapshot3DTest {
     // A peer crashed while the others move past its log restarts from its own snapshot, then catches up, by
     // InstallSnapshot where its log falls short (§7).
     @RaftTest
+    @Order(4)
     void testSnapshotInstallCrash3D() {
         snapcommon("Test (3D): install snapshots (crash)", false, true, true);
     }
 
     // The same, on a network that drops and delays messages.
     @RaftTest
+    @Order(5)
     void testSnapshotInstallUnCrash3D() {
         snapcommon("Test (3D): install snapshots (unreliable+crash)", false, false, true);
     }
@@ -48,6 +55,7 @@ class Snapshot3DTest {
     // All three crash at once, five times over: each restarts from its saved snapshot and the entries after it, so
     // the log goes on growing from where it was.
     @RaftTest
+    @Order(6)
     void testSnapshotAllCrash3D() {
         int servers = 3;
         int iters = 5;
@@ -90,6 +98,7 @@ class Snapshot3DTest {
     // A restarted peer must load its snapshot into memory as well: else its next persist() saves the state without
     // the snapshot, and the restart after that loses it.
     @RaftTest
+    @Order(7)
     void testSnapshotInit3D() {
         int servers = 3;
         try (Config cfg = new Config(servers, false, true)) {

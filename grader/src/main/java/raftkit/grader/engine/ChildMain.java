@@ -25,8 +25,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ChildMain {
 
-    /** The child's exit code when its watchdog stopped a test. */
-    static final int EXIT_TIMEOUT = 97;
     /** The child's exit code when the launcher itself failed (bad arguments, an engine error). */
     static final int EXIT_INTERNAL = 98;
     /** The child's exit code when a test ran out of heap: JUnit treats that as unrecoverable and stops the run. */
@@ -43,8 +41,7 @@ public final class ChildMain {
                     request.outputCap());
             output.install();
             try (ResultsWriter results = new ResultsWriter(request.results())) {
-                ChildWatchdog watchdog = new ChildWatchdog(results, request.limitSeconds());
-                run(request, new ResultsListener(results, watchdog, output));
+                run(request, new ResultsListener(results, output));
             }
         } catch (OutOfMemoryError e) {
             code = EXIT_OUT_OF_MEMORY;

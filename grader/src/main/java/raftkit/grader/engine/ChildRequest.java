@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * What one child JVM runs: the tests of {@code packageName} carrying one of {@code tags} (any tag when empty) whose
- * method is one of {@code methods} (any method when empty), each stopped by the child's watchdog after
- * {@code limitSeconds}. Each test's output also goes to {@code <method>.log} beside {@code results}, up to
- * {@code outputCap} characters. Travels to {@link ChildMain} as {@code key=value} arguments.
+ * method is one of {@code methods} (any method when empty). Each test's output also goes to {@code <method>.log}
+ * beside {@code results}, up to {@code outputCap} characters. Travels to {@link ChildMain} as {@code key=value}
+ * arguments. The time limit is not part of it: the tester reads it from {@code raftkit.timeout}
+ * (see {@code TestRunner.limitProperty}).
  */
-public record ChildRequest(Path results, double limitSeconds, long outputCap, String packageName, List<String> tags,
+public record ChildRequest(Path results, long outputCap, String packageName, List<String> tags,
                            List<String> methods) {
 
     public ChildRequest {
@@ -21,7 +22,6 @@ public record ChildRequest(Path results, double limitSeconds, long outputCap, St
     List<String> toArgs() {
         List<String> args = new ArrayList<>();
         args.add("results=" + results);
-        args.add("limit=" + limitSeconds);
         args.add("cap=" + outputCap);
         args.add("package=" + packageName);
         tags.forEach(t -> args.add("tag=" + t));
@@ -31,7 +31,6 @@ public record ChildRequest(Path results, double limitSeconds, long outputCap, St
 
     static ChildRequest parse(String[] args) {
         Path results = null;
-        double limit = 0;
         long cap = Long.MAX_VALUE;
         String pkg = "";
         List<String> tags = new ArrayList<>();
@@ -42,7 +41,6 @@ public record ChildRequest(Path results, double limitSeconds, long outputCap, St
             String value = eq < 0 ? "" : arg.substring(eq + 1);
             switch (key) {
                 case "results" -> results = Path.of(value);
-                case "limit" -> limit = Double.parseDouble(value);
                 case "cap" -> cap = Long.parseLong(value);
                 case "package" -> pkg = value;
                 case "tag" -> tags.add(value);
@@ -53,6 +51,6 @@ public record ChildRequest(Path results, double limitSeconds, long outputCap, St
         if (results == null) {
             throw new IllegalArgumentException("the child needs results=FILE");
         }
-        return new ChildRequest(results, limit, cap, pkg, tags, methods);
+        return new ChildRequest(results, cap, pkg, tags, methods);
     }
 }

@@ -13,8 +13,10 @@ import java.util.Set;
 
 /**
  * Turns a child's results file and exit into one {@link RunResult} per test. The file is the only source of
- * truth: a test that started but never finished was cut short (timed out if a watchdog or the cap stopped it,
- * crashed otherwise), and a test asked for that never started is lost to the crash before it.
+ * truth: a finished test's status is its recorded result (the tester's time limit is the result
+ * {@value ResultEvent#TIMED_OUT}), a test that started but never finished was cut short (timed out if the parent's
+ * backstop killed the JVM, crashed otherwise), and a test asked for that never started is lost to the crash before
+ * it.
  */
 final class Reconciler {
 
@@ -41,20 +43,18 @@ final class Reconciler {
                                long outputCap) {
         Map<String, RunResult> results = new LinkedHashMap<>();
         Set<String> started = new LinkedHashSet<>();
-        Map<String, String> timeouts = new LinkedHashMap<>();
         boolean done = false;
         for (ResultEvent e : events) {
             switch (e.event()) {
                 case ResultEvent.STARTED -> started.add(e.method());
                 case ResultEvent.FINISHED -> results.put(e.method(), finished(e, testLog(log, e.method())));
-                case ResultEvent.TIMEOUT -> timeouts.put(e.method(), e.message());
                 case ResultEvent.DONE -> done = true;
                 default -> { }
             }
         }
         for (String method : started) {
             if (!results.containsKey(method)) {
-                results.put(method, cutShort(method, timeouts.get(method), outcome, testLog(log, method)));
+                results.put(method, cutShort(method, outcome, testLog(log, method)));
             }
         }
         List<String> missing = new ArrayList<>();
@@ -85,13 +85,13 @@ final class Reconciler {
         return Files.exists(own) ? own : log;
     }
 
-    /** How the tester (like Go's) fails a test at its time limit; such a failure is reported as a timeout. */
-    static final String TESTER_TIMEOUT = "test took longer than ";
-
     private static RunResult finished(ResultEvent e, Path log) {
         String note = e.message() == null ? "" : e.message();
-        Status status = "SUCCESSFUL".equals(e.result()) ? Status.PASSED
-                : note.startsWith(TESTER_TIMEOUT) ? Status.TIMED_OUT : Status.FAILED;
+        Status status = switch (String.valueOf(e.result())) {
+            case "SUCCESSFUL" -> Status.PASSED;
+            case ResultEvent.TIMED_OUT -> Status.TIMED_OUT;
+            default -> Status.FAILED;
+        };
         if ("ABORTED".equals(e.result())) {
             note = "aborted (not a pass): " + note;
         }
@@ -99,17 +99,11 @@ final class Reconciler {
         return new RunResult(TestNames.goName(e.method()), status, seconds, note, e.seed(), log);
     }
 
-    private static RunResult cutShort(String method, String watchdogNote, ChildOutcome outcome, Path log) {
+    private static RunResult cutShort(String method, ChildOutcome outcome, Path log) {
         String test = TestNames.goName(method);
-        if (watchdogNote != null) {
-            return new RunResult(test, Status.TIMED_OUT, outcome.seconds(), watchdogNote, "", log);
-        }
         if (outcome.timedOut()) {
             return new RunResult(test, Status.TIMED_OUT, outcome.seconds(),
                     String.format("killed at the wall-clock cap (%.0f s)", outcome.seconds()), "", log);
-        }
-        if (outcome.exitCode() == ChildMain.EXIT_TIMEOUT) {
-            return new RunResult(test, Status.TIMED_OUT, outcome.seconds(), jvmEnd(outcome), "", log);
         }
         return new RunResult(test, Status.CRASHED, outcome.seconds(), jvmEnd(outcome) + " during the test", "", log);
     }
@@ -119,9 +113,6 @@ final class Reconciler {
             return "the JVM was killed at its wall-clock cap";
         }
         int code = outcome.exitCode();
-        if (code == ChildMain.EXIT_TIMEOUT) {
-            return "the JVM's watchdog stopped a test at its time limit (see the log's thread dump)";
-        }
         if (code == ChildMain.EXIT_OUT_OF_MEMORY) {
             return "the JVM ran out of heap (OutOfMemoryError)";
         }

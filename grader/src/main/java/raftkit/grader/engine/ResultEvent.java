@@ -16,9 +16,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code plan}: discovery finished; {@code tests} is how many tests were selected;</li>
  *   <li>{@code started}: a test began ({@code className}, {@code method});</li>
- *   <li>{@code finished}: a test ended; {@code result} is SUCCESSFUL, FAILED, ABORTED or SKIPPED, with
- *       {@code seconds}, {@code message} and the {@code seed}/{@code log} the test reported;</li>
- *   <li>{@code timeout}: the child's watchdog stopped a test at its limit; {@code message} says why;</li>
+ *   <li>{@code finished}: a test ended; {@code result} is JUnit's SUCCESSFUL, FAILED, ABORTED or SKIPPED, or
+ *       {@value #TIMED_OUT} when the tester stopped it at its time limit, with {@code seconds}, {@code message}
+ *       and the {@code seed} the test reported;</li>
  *   <li>{@code done}: every selected test has been reported and the file is complete.</li>
  * </ul>
  *
@@ -26,33 +26,30 @@ import java.util.Map;
  * tenth of a second in every child JVM, which the grader's overhead benchmark counts.
  */
 public record ResultEvent(String event, String className, String method, String result, Double seconds,
-                          String message, String seed, String log, Integer tests) {
+                          String message, String seed, Integer tests) {
 
     public static final String PLAN = "plan";
     public static final String STARTED = "started";
     public static final String FINISHED = "finished";
-    public static final String TIMEOUT = "timeout";
     public static final String DONE = "done";
+    /** The {@code result} of a test the tester stopped at its time limit. */
+    public static final String TIMED_OUT = "TIMED_OUT";
 
     static ResultEvent plan(int tests) {
-        return new ResultEvent(PLAN, null, null, null, null, null, null, null, tests);
+        return new ResultEvent(PLAN, null, null, null, null, null, null, tests);
     }
 
     static ResultEvent started(String className, String method) {
-        return new ResultEvent(STARTED, className, method, null, null, null, null, null, null);
+        return new ResultEvent(STARTED, className, method, null, null, null, null, null);
     }
 
     static ResultEvent finished(String className, String method, String result, double seconds, String message,
-                                String seed, String log) {
-        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, log, null);
-    }
-
-    static ResultEvent timeout(String className, String method, double seconds, String message) {
-        return new ResultEvent(TIMEOUT, className, method, null, seconds, message, null, null, null);
+                                String seed) {
+        return new ResultEvent(FINISHED, className, method, result, seconds, message, seed, null);
     }
 
     static ResultEvent done() {
-        return new ResultEvent(DONE, null, null, null, null, null, null, null, null);
+        return new ResultEvent(DONE, null, null, null, null, null, null, null);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -71,7 +68,6 @@ public record ResultEvent(String event, String className, String method, String 
             }
             field(out, "message", message);
             field(out, "seed", seed);
-            field(out, "log", log);
             if (tests != null) {
                 out.writeNumberField("tests", tests);
             }
@@ -118,8 +114,7 @@ public record ResultEvent(String event, String className, String method, String 
         }
         return new ResultEvent(text(fields, "event"), text(fields, "className"),
                 text(fields, "method"), text(fields, "result"), seconds(number(fields, "seconds")),
-                text(fields, "message"), text(fields, "seed"), text(fields, "log"),
-                tests(number(fields, "tests")));
+                text(fields, "message"), text(fields, "seed"), tests(number(fields, "tests")));
     }
 
     private static Double seconds(Number n) {

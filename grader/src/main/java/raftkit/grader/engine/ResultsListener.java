@@ -11,26 +11,28 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import raftkit.tester.RaftTestExtension;
+import raftkit.tester.TimeLimitExceeded;
 
 /**
  * Inside the child: turns the launcher's events into result lines. A failed container fails every test under it
- * that has not reported, and a skipped test is recorded as such (the parent counts neither as a pass).
+ * that has not reported, and a skipped test is recorded as such (the parent counts neither as a pass). A test the
+ * tester stopped at its time limit failed with a {@link TimeLimitExceeded}; that type, not the message, makes its
+ * result {@value ResultEvent#TIMED_OUT}.
  */
 final class ResultsListener implements TestExecutionListener {
 
     private static final int MAX_MESSAGE = 4000;
 
     private final ResultsWriter results;
-    private final ChildWatchdog watchdog;
     private final PerTestOutput output;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private TestPlan plan;
 
-    ResultsListener(ResultsWriter results, ChildWatchdog watchdog, PerTestOutput output) {
+    ResultsListener(ResultsWriter results, PerTestOutput output) {
         this.results = results;
-        this.watchdog = watchdog;
         this.output = output;
     }
 
@@ -46,7 +48,6 @@ final class ResultsListener implements TestExecutionListener {
             startNanos.put(id.getUniqueId(), System.nanoTime());
             output.begin(method(id));
             results.write(ResultEvent.started(className(id), method(id)));
-            watchdog.arm(className(id), method(id));
         }
     }
 
@@ -66,9 +67,8 @@ final class ResultsListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         String message = result.getThrowable().map(ResultsListener::describe).orElse("");
         if (id.isTest()) {
-            watchdog.disarm();
             output.end();
-            report(id, result.getStatus().name(), message);
+            report(id, result(result), message);
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
             for (TestIdentifier test : testsUnder(id)) {
                 report(test, "FAILED", id.getDisplayName() + " failed: " + message);
@@ -81,6 +81,12 @@ final class ResultsListener implements TestExecutionListener {
         results.write(ResultEvent.done());
     }
 
+    /** JUnit's status name, or {@value ResultEvent#TIMED_OUT} for a failure at the tester's time limit. */
+    static String result(TestExecutionResult result) {
+        boolean timedOut = result.getThrowable().filter(TimeLimitExceeded.class::isInstance).isPresent();
+        return timedOut ? ResultEvent.TIMED_OUT : result.getStatus().name();
+    }
+
     private void report(TestIdentifier test, String result, String message) {
         if (!reported.add(test.getUniqueId())) {
             return;
@@ -89,7 +95,7 @@ final class ResultsListener implements TestExecutionListener {
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         Map<String, String> found = entries.getOrDefault(test.getUniqueId(), Map.of());
         results.write(ResultEvent.finished(className(test), method(test), result, seconds, message,
-                found.get("seed"), found.get("log")));
+                found.get(RaftTestExtension.SEED)));
     }
 
     private Set<TestIdentifier> testsUnder(TestIdentifier id) {

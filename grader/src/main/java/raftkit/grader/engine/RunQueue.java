@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunQueue {
 
-    /** One child JVM to run: a label for reports plus its spec. */
-    public record Job(String test, int run, RunSpec spec) {
+    /** One child JVM to run: which run of its tests it is (from 1), and its spec. */
+    public record Job(int run, RunSpec spec) {
     }
 
     /** Told about each finished job; returning false stops the queue (jobs not yet started are dropped). */

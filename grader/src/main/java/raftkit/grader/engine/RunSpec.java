@@ -9,8 +9,8 @@ import java.util.List;
  * @param packageName  where the tests live ({@code raftkit.tester} for the graded tests)
  * @param tags         JUnit tags to include (e.g. {@code 3A}); empty for any
  * @param tests        test names in either spelling; empty for every test the tags select
- * @param limitSeconds each test's time limit; the child stops a test past it, the parent kills the JVM a margin
- *                     later
+ * @param limitSeconds each test's time limit, passed to the tester as {@code raftkit.timeout}; the parent's
+ *                     backstop kills a JVM silent for longer than the limit and a fixed grace
  * @param heap         the child's {@code -Xmx} value, e.g. {@code 512m}
  * @param outputCap    characters of output kept in the log
  * @param dir          where the child's {@code results.jsonl} and {@code output.log} go (created if missing)
@@ -21,10 +21,5 @@ public record RunSpec(String packageName, List<String> tags, List<String> tests,
     public RunSpec {
         tags = List.copyOf(tags);
         tests = List.copyOf(tests);
-    }
-
-    /** The same spec for one test, writing into {@code runDir}. */
-    public RunSpec forTest(String test, Path runDir) {
-        return new RunSpec(packageName, tags, List.of(test), limitSeconds, heap, outputCap, runDir);
     }
 }

@@ -10,7 +10,11 @@ public enum Status {
     /** The JVM died during the test (System.exit, a JVM crash) or before the test could start. */
     CRASHED("crashed"),
     /** The student's files did not compile, so nothing ran. */
-    NOT_COMPILED("not compiled");
+    NOT_COMPILED("not compiled"),
+    /** The policy names the test but the kit has no such test: the policy and the tests disagree. */
+    NOT_FOUND("not found"),
+    /** Nothing ran because the hand-in could not be graded (an archive refused, no student file, a grader error). */
+    NOT_RUN("not run");
 
     private final String label;
 

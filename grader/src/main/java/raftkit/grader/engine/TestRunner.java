@@ -1,6 +1,7 @@
 package raftkit.grader.engine;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import raftkit.tester.TestJvmOptions;
 
 /**
  * The run engine: runs a {@link RunSpec} in a fresh child JVM and reports one {@link RunResult} per test. This is
@@ -19,10 +20,14 @@ import java.util.stream.Collectors;
  */
 public final class TestRunner {
 
-    /** Covers the child watchdog's own grace after a test's limit. */
-    static final double WATCHDOG_GRACE_SECONDS = 2;
-    /** The parent kills the child this long after the watchdog should have fired: time for a thread dump. */
-    static final double KILL_MARGIN_SECONDS = 15;
+    /** The system property the tester reads its time limit from (the tester's {@code TimeLimit}). */
+    static final String LIMIT_PROPERTY = "raftkit.timeout";
+    /**
+     * The backstop's grace past a test's limit: time for the tester to dump every thread, close the test's configs
+     * (each kill() and the leak check take up to 2 s) and abandon the body, on a loaded machine. Only a child too
+     * sick to do that (a thread bomb, a JVM that stopped) is killed.
+     */
+    static final double BACKSTOP_GRACE_SECONDS = 20;
     /** Extra time before the first test starts: JVM start-up and discovery, slow on a loaded machine. */
     static final double STARTUP_SECONDS = 60;
 
@@ -66,37 +71,49 @@ public final class TestRunner {
         Path results = spec.dir().resolve("results.jsonl");
         Path log = spec.dir().resolve("output.log");
         Files.deleteIfExists(results);
-        ChildRequest request = new ChildRequest(results, spec.limitSeconds(), spec.outputCap(),
-                spec.packageName(), spec.tags(), spec.tests());
+        ChildRequest request = new ChildRequest(results, spec.outputCap(), spec.packageName(), spec.tags(),
+                spec.tests());
         List<String> command = wrapper.apply(command(spec, request));
         ChildOutcome outcome = ChildJvm.run(command, workDir, new ProgressDeadline(results, spec.limitSeconds()),
                 spec.outputCap(), log, live);
         return Reconciler.reconcile(Reconciler.read(results), spec.tests(), outcome, log, spec.outputCap());
     }
 
-    private List<String> command(RunSpec spec, ChildRequest request) {
+    /** The child's command line: the JVM's caps, the tester's time limit, the classpath and the request. */
+    List<String> command(RunSpec spec, ChildRequest request) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + spec.heap());
-        // One GC thread and no perf data: cheaper start-up and less noise next to tests that mostly wait.
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:-UsePerfData");
         command.add("-Djava.awt.headless=true");
         command.add("-Dfile.encoding=UTF-8");
-        // The tester's own limit (raftkit.timeout) follows the policy, so its thread dump comes before ours.
-        command.add("-Draftkit.timeout=" + java.math.BigDecimal.valueOf(spec.limitSeconds()).stripTrailingZeros()
-                .toPlainString());
+        command.add(limitProperty(spec.limitSeconds()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.addAll(TestJvmOptions.withClasspath(classpath, classArchiveDir()));
         command.add(ChildMain.class.getName());
         command.addAll(request.toArgs());
         return command;
     }
 
+    /** The one setting of the tester's clock: {@code -Draftkit.timeout=} the policy's limit, e.g. {@code 200}. */
+    static String limitProperty(double limitSeconds) {
+        return "-D" + LIMIT_PROPERTY + "=" + BigDecimal.valueOf(limitSeconds).stripTrailingZeros().toPlainString();
+    }
+
+    /** How long the parent lets a child stay silent, past the time it last wrote a result, before killing it. */
+    static double backstopSeconds(double limitSeconds) {
+        return limitSeconds + BACKSTOP_GRACE_SECONDS;
+    }
+
+    /** Where test JVMs' class archive is kept: the kit's grader build output, when the kit's home is known. */
+    private static Path classArchiveDir() {
+        String home = System.getProperty("raftkit.home");
+        return home == null ? null : Path.of(home, "grader", "target", "class-archive");
+    }
+
     /**
-     * The parent's cap: a test's limit plus margins, counted from the last line the child wrote to its results
-     * file. A child that keeps starting and finishing tests is alive; one silent past a test's limit is stuck.
+     * The parent's backstop, the one clock besides the tester's: a test's limit plus a fixed grace, counted from the
+     * last line the child wrote to its results file. A child that keeps starting and finishing tests is alive; one
+     * silent past a test's limit and the grace is stuck.
      */
     private static final class ProgressDeadline implements ChildJvm.Deadline {
         private final Path results;
@@ -106,7 +123,7 @@ public final class TestRunner {
 
         ProgressDeadline(Path results, double limitSeconds) {
             this.results = results;
-            this.windowNanos = (long) ((limitSeconds + WATCHDOG_GRACE_SECONDS + KILL_MARGIN_SECONDS) * 1e9);
+            this.windowNanos = (long) (backstopSeconds(limitSeconds) * 1e9);
             this.lastProgress = System.nanoTime() + (long) (STARTUP_SECONDS * 1e9);
         }
 

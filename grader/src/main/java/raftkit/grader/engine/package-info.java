@@ -5,7 +5,7 @@
  * <ol>
  *   <li>{@link raftkit.grader.engine.Kit#childClasspath} gives a test JVM's classpath: the graded tests, this
  *       grader and the kit's dependencies, with a compiled submission in place of the raft module when given
- *       one ({@link raftkit.grader.batch.SubmissionBuild} builds a folder or zip);</li>
+ *       one ({@code raftkit.grader.build.SubmissionBuild} builds a folder or zip);</li>
  *   <li>{@link raftkit.grader.engine.TestRunner} runs one {@link raftkit.grader.engine.RunSpec} (package, tags,
  *       test names, time limit, heap, output cap, folder) in a fresh JVM and returns a
  *       {@link raftkit.grader.engine.RunReport}: a {@link raftkit.grader.engine.RunResult} per test (a

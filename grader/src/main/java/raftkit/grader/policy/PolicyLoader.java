@@ -14,12 +14,16 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 import raftkit.grader.engine.TestNames;
+import raftkit.tester.RaftTest;
 
 /**
  * Reads a policy file (TOML, see the kit's {@code grader/policy.toml} for every key). Every mistake, from a TOML
  * syntax error to a misspelt key or a pass rule that does not exist, is a {@link PolicyException} naming the line.
  */
 public final class PolicyLoader {
+
+    /** The graded tests' package when the policy names none: where the tester's graded tests live. */
+    static final String GRADED_TESTS = RaftTest.class.getPackageName();
 
     private static final Set<String> TOP = Set.of("tests", "defaults", "student", "parts", "overrides");
     private static final Set<String> RUN_KEYS = Set.of("points", "runs", "pass_rule", "time_limit");
@@ -74,7 +78,7 @@ public final class PolicyLoader {
         if (files.isEmpty()) {
             throw error(List.of("student"), "[student] files must list the files a student owns");
         }
-        return new Policy(tests.getString("package", () -> "raftkit.tester"), tests.getString("heap", () -> "512m"),
+        return new Policy(tests.getString("package", () -> GRADED_TESTS), tests.getString("heap", () -> "512m"),
                 parts, files);
     }
 

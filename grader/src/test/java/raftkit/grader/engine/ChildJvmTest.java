@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import raftkit.grader.fixtures.Fixtures;
 
-/** The wall-clock cap, the backstop for a child too stuck for its own watchdog. */
+/** The wall-clock cap: the backstop for a child too stuck for the tester to stop its test (a thread bomb, a stopped JVM). */
 class ChildJvmTest {
 
     @TempDir

@@ -13,7 +13,7 @@ class ResultEventTest {
     @Test
     void when_a_finished_event_is_written_then_it_reads_back_equal() throws IOException {
         ResultEvent event = ResultEvent.finished("raftkit.tester.Election3ATest", "testReElection3A", "FAILED",
-                4.25, "expected one leader, got none\n\tat \"line\" \u00e9 \u2192", "-42", "logs/x.log");
+                4.25, "expected one leader, got none\n\tat \"line\" \u00e9 \u2192", "-42");
         String line = event.toJson();
         assertFalse(line.contains("\n"), "one event must stay on one line: " + line);
         assertEquals(event, ResultEvent.fromJson(line));

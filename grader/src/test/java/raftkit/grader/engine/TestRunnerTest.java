@@ -75,8 +75,10 @@ class TestRunnerTest {
     void when_test_loops_forever_then_timed_out_and_its_process_tree_is_gone() throws Exception {
         RunResult result = only(run("testLoopsForever"));
         assertEquals(Status.TIMED_OUT, result.status());
-        assertTrue(result.note().startsWith("test took longer than 3 seconds"), result.note());
+        assertTrue(result.note().startsWith("test took longer than 3 seconds (test testLoopsForever)"), result.note());
         assertTrue(Files.exists(pidFile()), "the fixture should have started a subprocess");
+        assertTrue(result.seconds() < LIMIT + TestRunner.BACKSTOP_GRACE_SECONDS, "stopped by the tester, not the "
+                + "backstop: " + result.seconds() + " s");
     }
 
     @Test
@@ -109,9 +111,12 @@ class TestRunnerTest {
         RunReport report = run("testDeadlocks");
         RunResult result = only(report);
         assertEquals(Status.TIMED_OUT, result.status());
-        assertTrue(result.note().contains("deadlock between threads"), result.note());
-        assertTrue(result.note().contains("peer-1") && result.note().contains("peer-2"), result.note());
-        assertTrue(Files.readString(report.log()).contains("thread dump"));
+        assertTrue(result.note().startsWith("test took longer than 3 seconds (test testDeadlocks)"), result.note());
+        assertTrue(result.note().contains("deadlock: \"peer-1\" waits for"), result.note());
+        assertTrue(result.note().contains("deadlock: \"peer-2\" waits for"), result.note());
+        String log = Files.readString(report.log());
+        assertTrue(log.contains("testDeadlocks: test took longer than 3 seconds; all threads:"), log);
+        assertTrue(log.contains("Deadlock found between 2 threads"), log);
     }
 
     @Test

@@ -1,56 +1,102 @@
 package raftkit.tester.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import raftkit.tester.TestJvmOptions;
 
 /**
  * Runs each part's graded tests on the solution in {@code raft/} (the reference, in this repository), each part in
  * a fresh JVM with the kit's heap cap, and prints a table of wall seconds, CPU seconds and peak heap beside the Go
  * lab's numbers. A benchmark, not a test: it judges nothing. Run it with
- * {@code mvn -B -pl tester -am -Pbenchmark -DskipTests verify} (parts: {@code -Dbenchmark.parts=3A,3B}).
+ * {@code mvn -B -pl tester -am -Pbenchmark -DskipTests verify} (parts: {@code -Dbenchmark.parts=3A,3B}; more
+ * options for each part's JVM, e.g. a profiler: {@code -Dbenchmark.jvmArgs="..."}, separated by spaces).
  */
 public final class PartBenchmark {
 
-    /** The Go lab's wall seconds per part with a good solution on a 2-core machine. */
-    private static final Map<String, Integer> GO_WALL_SECONDS = Map.of("3A", 18, "3B", 70, "3C", 130, "3D", 270);
+    /** Wall and CPU seconds of the Go lab's test process for one part. */
+    private record GoFigures(double wallSeconds, double cpuSeconds) {
+    }
+
+    /**
+     * The Go lab with a complete solution, each part's tests in one {@code go test} process, measured on an idle
+     * 2-core machine in the same run as this benchmark's figures in the kit's issue tracker.
+     */
+    private static final Map<String, GoFigures> GO = Map.of("3A", new GoFigures(19.0, 0.26),
+            "3B", new GoFigures(73.1, 1.57), "3C", new GoFigures(141.6, 4.27), "3D", new GoFigures(274.6, 5.60));
     /** The heap cap of a test JVM the kit promises to stay under. */
     private static final String HEAP_CAP = "-Xmx256m";
+
+    private static final List<Path> CLASSPATH = Arrays.stream(System.getProperty("java.class.path")
+            .split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+    /** The class archive of the part JVMs, in the module's build output (run from the module's folder). */
+    private static final Path ARCHIVE_DIR = Path.of("target", "class-archive").toAbsolutePath();
 
     private PartBenchmark() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
         List<String> parts = args.length > 0 ? List.of(args[0].split(",")) : List.of("3A", "3B", "3C", "3D");
+        List<String> extra = args.length > 1 && !args[1].isBlank() ? List.of(args[1].trim().split("\\s+"))
+                : List.of();
         List<String> rows = new ArrayList<>();
+        double[] sums = new double[4]; // CPU s and Go CPU s over the parts Go has figures for, and both walls
         for (String part : parts) {
-            rows.add(row(part.trim(), runPart(part.trim())));
+            Properties numbers = runPart(part.trim(), extra);
+            rows.add(row(part.trim(), numbers));
+            GoFigures go = GO.get(part.trim());
+            if (go != null && !numbers.isEmpty()) {
+                sums[0] += seconds(numbers, "processCpuNanos");
+                sums[1] += go.cpuSeconds();
+                sums[2] += seconds(numbers, "wallNanos");
+                sums[3] += go.wallSeconds();
+            }
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Benchmark: each part in its own JVM (%s), %d cores, Java %s%n", HEAP_CAP,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("part  tests  failed  wall s  CPU s  heap MB  live MB      RPCs      bytes | Go wall s");
+        System.out.println("JVM options: " + String.join(" ", jvmOptions(extra)));
+        System.out.println("part  tests  failed  wall s  CPU s  JVM CPU s  heap MB  live MB  RSS MB      RPCs"
+                + "      bytes | Go wall s  Go CPU s  CPU ratio");
         rows.forEach(System.out::println);
-        System.out.println("Go wall s: the Go lab with a good solution on 2 cores (a few CPU seconds per part).");
-        System.out.println("wall s and CPU s: while the part's tests ran; CPU of the whole test JVM (peers, network, "
-                + "JIT, GC).");
+        if (sums[1] > 0) {
+            System.out.printf(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5s  %9.1f  %7s  %7s  %6s  %8s  %9s | %9.1f  %8.2f"
+                    + "  %8.1fx%n", "sum", "", "", sums[2], "", sums[0], "", "", "", "", "", sums[3], sums[1],
+                    sums[0] / sums[1]);
+        }
+        System.out.println("Go: the Go lab's go test process for the part, complete solution, idle 2-core machine.");
+        System.out.println("wall s and CPU s: while the part's tests ran. JVM CPU s: the whole test JVM from its "
+                + "start (JVM start-up, JIT, GC, peers, network), the figure to set beside Go's CPU s.");
+        System.out.println("RSS MB: the test JVM's peak resident memory (VmHWM).");
         System.out.println("heap MB: peak heap in use, garbage included (sampled every 50 ms); live MB: the most heap "
                 + "any collection left in use.");
     }
 
-    private static Properties runPart(String part) throws IOException, InterruptedException {
+    /** The part JVM's options: the heap cap, any extra ones given here, the kit's test JVM options and class path. */
+    private static List<String> jvmOptions(List<String> extra) {
+        List<String> options = new ArrayList<>(List.of(HEAP_CAP));
+        options.addAll(extra);
+        options.addAll(TestJvmOptions.withClasspath(CLASSPATH, ARCHIVE_DIR));
+        return options;
+    }
+
+    private static Properties runPart(String part, List<String> extra) throws IOException, InterruptedException {
         Path result = Files.createTempFile("raftkit-benchmark-" + part, ".properties");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, HEAP_CAP, "-cp", System.getProperty("java.class.path"),
-                    PartRun.class.getName(), part, result.toString()).inheritIO().start();
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmOptions(extra));
+            command.addAll(List.of(PartRun.class.getName(), part, result.toString()));
+            Process child = new ProcessBuilder(command).inheritIO().start();
             int exit = child.waitFor();
             Properties numbers = new Properties();
             if (exit == 0) {
@@ -65,14 +111,20 @@ public final class PartBenchmark {
     }
 
     private static String row(String part, Properties n) {
-        String go = GO_WALL_SECONDS.containsKey(part) ? String.valueOf(GO_WALL_SECONDS.get(part)) : "-";
+        GoFigures go = GO.get(part);
+        String goColumns = go == null ? String.format(Locale.ROOT, "%9s  %8s  %9s", "-", "-", "-")
+                : String.format(Locale.ROOT, "%9.1f  %8.2f", go.wallSeconds(), go.cpuSeconds());
         if (n.isEmpty()) {
-            return String.format(Locale.ROOT, "%-4s  the part's JVM failed; see its output above | %9s", part, go);
+            return String.format(Locale.ROOT, "%-4s  the part's JVM failed; see its output above | %s", part,
+                    goColumns);
         }
-        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %7.0f  %7.0f  %8s  %9s | %9s", part,
-                n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"), seconds(n, "cpuNanos"),
-                megabytes(n, "peakHeapBytes"), megabytes(n, "peakLiveBytes"), n.getProperty("rpcs"),
-                n.getProperty("bytes"), go);
+        String ratio = go == null ? "" : String.format(Locale.ROOT, "  %8.1fx",
+                seconds(n, "processCpuNanos") / go.cpuSeconds());
+        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %9.1f  %7.0f  %7.0f  %6.0f  %8s  %9s | %s%s",
+                part, n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"),
+                seconds(n, "cpuNanos"), seconds(n, "processCpuNanos"), megabytes(n, "peakHeapBytes"),
+                megabytes(n, "peakLiveBytes"), megabytes(n, "peakRssBytes"), n.getProperty("rpcs"),
+                n.getProperty("bytes"), goColumns, ratio);
     }
 
     private static double megabytes(Properties n, String key) {

@@ -14,13 +14,17 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -73,8 +77,10 @@ public final class PartRun {
         long cpuStart = processCpuNanos();
         launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
-        long cpu = processCpuNanos() - cpuStart;
+        long processCpu = processCpuNanos();
+        long cpu = processCpu - cpuStart;
         sampler.shutdownNow();
+        printThreadCpu(processCpu);
         // a benchmark of a failing part is still printed, with the reasons beside it
         summary.getSummary().printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 0);
 
@@ -84,6 +90,8 @@ public final class PartRun {
         result.setProperty("failed", String.valueOf(total == null ? 0 : total.failed()));
         result.setProperty("wallNanos", String.valueOf(wall));
         result.setProperty("cpuNanos", String.valueOf(cpu));
+        result.setProperty("processCpuNanos", String.valueOf(processCpu));
+        result.setProperty("peakRssBytes", String.valueOf(peakRssBytes()));
         result.setProperty("peakHeapBytes", String.valueOf(peakHeap.get()));
         result.setProperty("peakLiveBytes", String.valueOf(peakLive.get()));
         result.setProperty("rpcs", String.valueOf(total == null ? 0 : total.rpcs()));
@@ -113,6 +121,56 @@ public final class PartRun {
         }
     }
 
+    /**
+     * The most resident memory this process has had (Linux's {@code VmHWM}), heap, metaspace, code and thread
+     * stacks together; -1 where {@code /proc} is not there.
+     */
+    private static long peakRssBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+            if (line.startsWith("VmHWM:")) { // "VmHWM:    123456 kB"
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Prints where the process's CPU went, by thread: the JVM's own threads (compilers, collector, VM thread) live
+     * to the end, so their figures are whole; the threads of tests that ended are one remainder. Linux only.
+     */
+    private static void printThreadCpu(long processCpuNanos) throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        long tickNanos = 10_000_000; // USER_HZ is 100 on Linux
+        Map<String, Long> byName = new TreeMap<>();
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    byName.merge(name, ticks * tickNanos, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        long living = byName.values().stream().mapToLong(Long::longValue).sum();
+        byName.put("(threads that ended)", Math.max(0, processCpuNanos - living));
+        System.out.println("CPU s by thread, whole process:");
+        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 10_000_000)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", e.getValue() / 1e9, e.getKey()));
+    }
+
+    /** CPU time of the whole process since it started: JVM start-up, class loading and discovery included. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

@@ -1,0 +1,75 @@
+package raftkit.grader.plan;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every {@code raftkit.*} system property the grader reads, in one place, so a script, an IDE run and the command
+ * line behave alike. Command-line options win over these.
+ *
+ * <ul>
+ *   <li>{@code raftkit.home}: the kit's root folder (set by {@code grader/grade});</li>
+ *   <li>{@code raftkit.policy}: the grading policy file (default {@code grader/policy.toml});</li>
+ *   <li>{@code raftkit.timeout}: per-test time limit in seconds, overriding the policy;</li>
+ *   <li>{@code raftkit.heap}: each test JVM's heap cap, overriding the policy (e.g. {@code 1g});</li>
+ *   <li>{@code raftkit.outputCap}: characters of each run's output kept (default 16 MiB);</li>
+ *   <li>{@code raftkit.jobs}: test JVMs run at once by {@code repeat};</li>
+ *   <li>{@code raftkit.seed}: the network seed, passed to every test JVM to replay a run;</li>
+ *   <li>{@code raftkit.verbose}: {@code true} shows stack traces of the grader's own errors.</li>
+ * </ul>
+ */
+public final class Settings {
+
+    /** The system property the tester reads its network seed from; the grader passes it on to every test JVM. */
+    public static final String SEED = "raftkit.seed";
+
+    private static final long DEFAULT_OUTPUT_CAP = 16L << 20;
+
+    private Settings() {
+    }
+
+    public static Path home() {
+        String home = System.getProperty("raftkit.home");
+        if (home != null) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static Path policy() {
+        return property("raftkit.policy").map(Path::of).orElse(home().resolve("grader").resolve("policy.toml"));
+    }
+
+    public static Optional<Double> timeout() {
+        return property("raftkit.timeout").map(Double::parseDouble);
+    }
+
+    public static Optional<String> heap() {
+        return property("raftkit.heap");
+    }
+
+    public static long outputCap() {
+        return property("raftkit.outputCap").map(Long::parseLong).orElse(DEFAULT_OUTPUT_CAP);
+    }
+
+    public static Optional<Integer> jobs() {
+        return property("raftkit.jobs").map(Integer::parseInt);
+    }
+
+    public static boolean verbose() {
+        return Boolean.getBoolean("raftkit.verbose");
+    }
+
+    /** System properties every test JVM gets: the seed, when one is set. */
+    public static Map<String, String> childProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        property(SEED).ifPresent(seed -> properties.put(SEED, seed));
+        return properties;
+    }
+
+    private static Optional<String> property(String name) {
+        return Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
+    }
+}
