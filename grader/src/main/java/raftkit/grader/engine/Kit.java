@@ -15,6 +15,9 @@ import java.util.List;
  */
 public record Kit(Path root) {
 
+    /** The system property that names the kit's folder; {@code grader/grade} sets it. */
+    public static final String HOME_PROPERTY = "raftkit.home";
+
     /** Thrown when the kit has not been built; the message says how to build it. */
     public static final class NotBuiltException extends IOException {
         private static final long serialVersionUID = 1L;

@@ -106,7 +106,7 @@ public final class TestRunner {
 
     /** Where test JVMs' class archive is kept: the kit's grader build output, when the kit's home is known. */
     private static Path classArchiveDir() {
-        String home = System.getProperty("raftkit.home");
+        String home = System.getProperty(Kit.HOME_PROPERTY);
         return home == null ? null : Path.of(home, "grader", "target", "class-archive");
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import raftkit.grader.engine.Kit;
 import raftkit.raft.api.Debug;
 import raftkit.tester.timeline.Timelines;
 
@@ -35,7 +36,7 @@ public final class Settings {
     }
 
     public static Path home() {
-        String home = System.getProperty("raftkit.home");
+        String home = System.getProperty(Kit.HOME_PROPERTY);
         if (home != null) {
             return Path.of(home).toAbsolutePath().normalize();
         }
