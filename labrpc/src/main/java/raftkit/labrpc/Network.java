@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Network implements AutoCloseable {
 
+    /** The system property that fixes the seed of every {@code new Network()}, to replay a run's network choices. */
+    public static final String SEED_PROPERTY = "raftkit.seed";
+
     // The rules' numbers, from Go labrpc.go processReq; the Go comment's reason follows each.
     /** Unreliable: "short delay" before delivery, {@code rand%27} ms. */
     static final int SHORT_DELAY_MS = 27;

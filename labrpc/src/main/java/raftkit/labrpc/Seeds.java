@@ -5,8 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Where a network's seed comes from when none is given. */
 final class Seeds {
 
-    /** The system property that fixes the seed of every {@code new Network()}. */
-    static final String PROPERTY = "raftkit.seed";
+    static final String PROPERTY = Network.SEED_PROPERTY;
 
     private Seeds() {
     }

@@ -3,6 +3,7 @@ package raftkit.tester;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.IncompleteExecutionException;
+import raftkit.labrpc.Network;
 
 /**
  * Adds the run's facts (test name, seed) to a failure, once, at the end of the message's first line, keeping the
@@ -24,7 +25,7 @@ final class FailureMessages {
         }
         String list = seeds.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow();
         String noun = seeds.size() == 1 ? "seed " : "seeds ";
-        return MARK + testName + ", " + noun + list + "; replay with -Draftkit.seed=" + seeds.get(0) + ")";
+        return MARK + testName + ", " + noun + list + "; replay with -D" + Network.SEED_PROPERTY + "=" + seeds.get(0) + ")";
     }
 
     /** {@code failure} with {@code suffix} added; aborted and skipped tests are left as they are. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import raftkit.grader.engine.Kit;
+import raftkit.labrpc.Network;
 import raftkit.raft.api.Debug;
 import raftkit.tester.timeline.Timelines;
 
@@ -28,7 +29,7 @@ import raftkit.tester.timeline.Timelines;
 public final class Settings {
 
     /** The system property the tester reads its network seed from; the grader passes it on to every test JVM. */
-    public static final String SEED = "raftkit.seed";
+    public static final String SEED = Network.SEED_PROPERTY;
 
     private static final long DEFAULT_OUTPUT_CAP = 16L << 20;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import raftkit.grader.build.AtomicFiles;
 import raftkit.grader.score.SubmissionResult;
 import raftkit.grader.score.TestScore;
+import raftkit.labrpc.Network;
 
 /**
  * Gradescope's {@code results.json} for one submission, as its autograder specification defines it: the
@@ -87,7 +88,7 @@ public final class GradescopeReport {
         }
         // The tester's messages name their seed already; a message that does not gets a line of its own.
         if (!test.seed().isEmpty() && !test.message().contains(test.seed())) {
-            out.append("\nseed ").append(test.seed()).append(" (replay with -Draftkit.seed=").append(test.seed())
+            out.append("\nseed ").append(test.seed()).append(" (replay with -D" + Network.SEED_PROPERTY + "=").append(test.seed())
                     .append(')');
         }
         String tail = test.log().isEmpty() ? "" : tail(logs.resolve(test.log()), MAX_TEST_OUTPUT / 2);
