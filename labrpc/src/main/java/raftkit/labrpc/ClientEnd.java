@@ -5,12 +5,34 @@ import java.util.Optional;
 /** One end of a simulated connection: the client side that sends RPCs to one server. */
 public final class ClientEnd {
 
-    private final Network network;
+    private final Link link;
     private final Object name;
 
-    ClientEnd(Network network, Object name) {
-        this.network = network;
+    /**
+     * What carries an end's encoded requests: the {@link Network} in the tester's JVM, or, when the peers run in a
+     * process of their own, the connection to the tester's network.
+     */
+    @FunctionalInterface
+    public interface Link {
+        /** Sends an encoded request from {@code endName}; returns the encoded reply, or null for a lost call. */
+        byte[] send(Object endName, String serviceMethod, byte[] request);
+    }
+
+    private ClientEnd(Link link, Object name) {
+        this.link = link;
         this.name = name;
+    }
+
+    static ClientEnd on(Network network, Object name) {
+        return new ClientEnd(network::send, name);
+    }
+
+    /** An end whose calls {@code link} carries (the kit's peer host makes its peers' ends this way). */
+    public static ClientEnd over(Link link, Object name) {
+        if (link == null) {
+            throw new IllegalArgumentException("labrpc: ClientEnd.over(null, ...)");
+        }
+        return new ClientEnd(link, name);
     }
 
     /** The name this end was made with. */
@@ -35,14 +57,12 @@ public final class ClientEnd {
         if (replyType == null) {
             throw new IllegalArgumentException("labrpc: call(" + serviceMethod + "): replyType is null");
         }
-        if (network.isClosed()) {
-            return Optional.empty();
-        }
-        byte[] reply = network.send(name, serviceMethod, Codec.encode(args));
+        byte[] reply = link.send(name, serviceMethod, Codec.encode(args));
         if (reply == null) {
             return Optional.empty();
         }
-        Object value = Codec.decode(reply, Object.class);
+        // the reply's classes are the caller's: decode with the loader of the type it asked for
+        Object value = Codec.decodeFor(reply, replyType);
         if (!Types.box(replyType).isInstance(value)) {
             throw new IllegalArgumentException("labrpc: " + serviceMethod + " replied with a "
                     + value.getClass().getName() + ", but the call expects a " + replyType.getName());
@@ -50,6 +70,14 @@ public final class ClientEnd {
         @SuppressWarnings("unchecked") // checked just above, boxed so that int.class accepts an Integer
         R result = (R) value;
         return Optional.of(result);
+    }
+
+    /**
+     * Sends a request that is already encoded and returns the encoded reply, or null for a lost call. The tester
+     * uses it to carry a call that a peer in another process made; a peer uses {@link #call}.
+     */
+    public byte[] callEncoded(String serviceMethod, byte[] request) {
+        return link.send(name, serviceMethod, request);
     }
 
     @Override

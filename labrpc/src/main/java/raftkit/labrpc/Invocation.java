@@ -6,15 +6,27 @@ import java.lang.reflect.Method;
 final class Invocation {
 
     private final Service service;
+    private final Service.Forwarder forwarder;
     private final Method method;
     private final String serviceMethod;
     private final Object args;
 
     Invocation(Service service, Method method, String serviceMethod, Object args) {
+        this(service, null, method, serviceMethod, args);
+    }
+
+    private Invocation(Service service, Service.Forwarder forwarder, Method method, String serviceMethod,
+                       Object args) {
         this.service = service;
+        this.forwarder = forwarder;
         this.method = method;
         this.serviceMethod = serviceMethod;
         this.args = args;
+    }
+
+    /** A call that {@code forwarder} runs in another process, with the encoded args as they came. */
+    static Invocation forwarded(Service.Forwarder forwarder, String serviceMethod, byte[] args) {
+        return new Invocation(null, forwarder, null, serviceMethod, args);
     }
 
     /**
@@ -25,6 +37,9 @@ final class Invocation {
      * @throws IllegalArgumentException when the reply is of a kind the codec cannot carry
      */
     byte[] run() {
+        if (forwarder != null) {
+            return forwarder.forward(serviceMethod, (byte[]) args);
+        }
         Object reply;
         try {
             reply = service.invoke(method, args);

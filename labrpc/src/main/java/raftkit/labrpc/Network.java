@@ -85,7 +85,7 @@ public final class Network implements AutoCloseable {
 
     /** Registers a new end, disabled and not connected. A duplicate name is an error. */
     public ClientEnd makeEnd(Object endName) {
-        ClientEnd end = new ClientEnd(this, endName);
+        ClientEnd end = ClientEnd.on(this, endName);
         wiring.addEnd(endName, end);
         return end;
     }
@@ -299,9 +299,5 @@ public final class Network implements AutoCloseable {
         for (PendingCall call : inFlight) {
             call.recheck();
         }
-    }
-
-    boolean isClosed() {
-        return closed;
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Service {
 
     private final Object receiver;
+    private final Forwarder forwarder;
     private final String name;
     private final Map<String, Method> handlers = new TreeMap<>();
     private final Set<String> overloaded = new TreeSet<>();
@@ -31,12 +32,43 @@ public final class Service {
             throw new IllegalArgumentException("labrpc: new Service(null)");
         }
         this.receiver = receiver;
+        this.forwarder = null;
         this.name = receiver.getClass().getSimpleName();
         for (Method method : receiver.getClass().getMethods()) {
             if (isHandler(method) && handlers.put(method.getName(), method) != null) {
                 overloaded.add(method.getName());
             }
         }
+    }
+
+    /**
+     * Runs the handlers of a receiver that lives in another process: it gets each call's encoded args and returns
+     * the encoded reply, or null for a lost call.
+     */
+    @FunctionalInterface
+    public interface Forwarder {
+        /**
+         * @throws IllegalArgumentException for an unknown method or args the handler does not take; the caller's
+         *     {@code call} throws it, as it does for a local receiver
+         */
+        byte[] forward(String serviceMethod, byte[] args);
+    }
+
+    private Service(String name, Forwarder forwarder) {
+        this.receiver = null;
+        this.forwarder = forwarder;
+        this.name = name;
+    }
+
+    /**
+     * A service named {@code name} whose handlers {@code forwarder} runs elsewhere (the tester serves a peer
+     * that runs in a peer host this way). The network's rules apply to its calls as to any other.
+     */
+    public static Service forwarding(String name, Forwarder forwarder) {
+        if (name == null || forwarder == null) {
+            throw new IllegalArgumentException("labrpc: Service.forwarding needs a name and a forwarder");
+        }
+        return new Service(name, forwarder);
     }
 
     /** The service's name, e.g. {@code Raft}. */
@@ -59,8 +91,26 @@ public final class Service {
         return shaped;
     }
 
+    /**
+     * Runs one call that arrived already encoded and returns the encoded reply, or null for a lost call (the
+     * handler threw or returned null, reported as on the network). A peer host serves its peers' calls this way;
+     * on the network a call goes through the {@link Server} instead.
+     *
+     * @throws IllegalArgumentException for an unknown method or args the handler does not take
+     */
+    public byte[] serve(String serviceMethod, byte[] args) {
+        int dot = serviceMethod == null ? -1 : serviceMethod.lastIndexOf('.');
+        if (dot <= 0) {
+            throw new IllegalArgumentException("labrpc: serve(\"" + serviceMethod + "\"): expected Service.method");
+        }
+        return prepare(serviceMethod.substring(dot + 1), serviceMethod, args).run();
+    }
+
     /** Finds the handler and decodes the args into its parameter type (a fresh copy for the handler). */
     Invocation prepare(String methodName, String serviceMethod, byte[] args) {
+        if (forwarder != null) {
+            return Invocation.forwarded(forwarder, serviceMethod, args);
+        }
         Method method = handlers.get(methodName);
         if (method == null) {
             throw new IllegalArgumentException("labrpc.Service.dispatch(): unknown method " + methodName + " in "

@@ -5,7 +5,7 @@ package raftkit.tester;
  * thrown there would be lost, so it is kept here and thrown on the test thread at its next check. The lab's
  * kit ends the whole process instead; the message is the same.
  */
-final class BackgroundFailure {
+class BackgroundFailure {
 
     private String message;
     private boolean reported;

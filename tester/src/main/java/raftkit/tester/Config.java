@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import raftkit.labrpc.Network;
-import raftkit.raft.Raft;
 import raftkit.raft.api.RaftFactory;
 import raftkit.raft.api.RaftPeer;
 import raftkit.tester.timeline.Kind;
@@ -50,12 +49,18 @@ public final class Config implements AutoCloseable {
     private long bytes0;
     private int maxIndex0;
 
-    /** n peers running the reference or student {@code Raft}. */
+    /**
+     * n peers running the reference or student {@code Raft}, in this JVM or in a peer host as
+     * {@link PeerMode#current()} says.
+     */
     public Config(int n, boolean unreliable, boolean snapshot) {
-        this(n, unreliable, snapshot, Raft::make);
+        this(n, unreliable, snapshot, null);
     }
 
-    /** n peers made by {@code factory} (the tester's own tests pass deliberately broken doubles). */
+    /**
+     * n peers made by {@code factory} in this JVM (the tester's own tests pass deliberately broken doubles); null
+     * means the student's {@code Raft}, as above.
+     */
     public Config(int n, boolean unreliable, boolean snapshot, RaftFactory factory) {
         this(n, unreliable, snapshot, factory, null);
     }
@@ -77,7 +82,8 @@ public final class Config implements AutoCloseable {
         this.random = new Random(net.seed() ^ 0x5DEECE66DL);
         this.logs = new AppliedLogs(n);
         this.timeline = new Timeline(n);
-        this.peers = new Peers(n, net, factory, this::randString, logs, failure, timeline);
+        PeerLauncher launcher = factory == null ? PeerLauncher.student(failure) : PeerLauncher.inProcess(factory);
+        this.peers = new Peers(n, net, launcher, this::randString, logs, failure, timeline);
         timeline.sample(new TimelineProbe(net, peers));
         this.checks = new Checks(n, peers, logs, random, this::checkBackground, finished::get);
         try {
@@ -349,6 +355,7 @@ public final class Config implements AutoCloseable {
 
     /** Fails the test with the first error an applier or a peer thread found, if any. */
     private void checkBackground() {
+        peers.checkAlive();
         failIfSet(failure.takeMessage());
     }
 

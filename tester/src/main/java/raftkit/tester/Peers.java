@@ -9,9 +9,7 @@ import raftkit.labrpc.ClientEnd;
 import raftkit.labrpc.Network;
 import raftkit.labrpc.Persister;
 import raftkit.labrpc.Server;
-import raftkit.labrpc.Service;
 import raftkit.raft.api.ApplyMsg;
-import raftkit.raft.api.RaftFactory;
 import raftkit.raft.api.RaftPeer;
 import raftkit.tester.timeline.Timeline;
 
@@ -23,7 +21,7 @@ final class Peers {
 
     private final int n;
     private final Network net;
-    private final RaftFactory factory;
+    private final PeerLauncher launcher;
     private final IntFunction<String> randString;
     private final AppliedLogs logs;
     private final BackgroundFailure failure;
@@ -37,11 +35,11 @@ final class Peers {
     private final List<Applier> appliers = new ArrayList<>();
     private final InvariantWatch invariants;
 
-    Peers(int n, Network net, RaftFactory factory, IntFunction<String> randString, AppliedLogs logs,
+    Peers(int n, Network net, PeerLauncher launcher, IntFunction<String> randString, AppliedLogs logs,
             BackgroundFailure failure, Timeline timeline) {
         this.n = n;
         this.net = net;
-        this.factory = factory;
+        this.launcher = launcher;
         this.randString = randString;
         this.logs = logs;
         this.failure = failure;
@@ -122,7 +120,7 @@ final class Peers {
             persister = saved[i];
         }
         BlockingQueue<ApplyMsg> applyCh = new SynchronousQueue<>();
-        RaftPeer made = threads.make(i, () -> factory.make(ends, i, persister, applyCh));
+        RaftPeer made = threads.make(i, () -> launcher.make(ends, i, persister, applyCh));
         // The tester's view: every getState() is checked against the safety properties, then recorded on the
         // timeline. The network serves the peer itself.
         RaftPeer rf = timeline.observe(i, invariants.watch(i, made));
@@ -135,7 +133,7 @@ final class Peers {
             reader.start();
         }
         Server server = new Server();
-        server.addService(new Service(made)); // labrpc finds the handlers on the peer's own class
+        server.addService(launcher.serviceOf(made));
         net.addServer(i, server);
         return killFailure;
     }
@@ -191,6 +189,11 @@ final class Peers {
         return size;
     }
 
+    /** @throws PeerHostCrashed if the peers' own process has ended */
+    void checkAlive() {
+        launcher.checkAlive();
+    }
+
     /** Kills every running peer; adds a message to {@code problems} for each kill() that hung. */
     void killAll(List<String> problems) {
         for (int i = 0; i < n; i++) {
@@ -206,7 +209,9 @@ final class Peers {
 
     /** The threads each killed incarnation left running (see {@link PeerThreads#leaks}). */
     List<String> leaks() {
-        return threads.leaks();
+        List<String> leaks = new ArrayList<>(threads.leaks());
+        leaks.addAll(launcher.remoteLeaks());
+        return leaks;
     }
 
     /** Stops every apply-queue reader, old incarnations' included. */

@@ -1,6 +1,5 @@
 package raftkit.tester;
 
-import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import raftkit.tester.timeline.StuckThread;
 
 /**
  * The rules of a graded test ({@link RaftTest}): the time limit ({@link TimeLimit}, resolved for each test from
@@ -84,45 +84,43 @@ public final class RaftTestExtension
             throws InterruptedException {
         String goMessage = scope.limit().message();
         StackTraceElement[] stuckAt = body.stackTrace();
-        ThreadInfo[] deadlocked = ThreadDump.newlyDeadlocked();
-        ThreadInfo[] queueBlocked = ThreadDump.blockedInQueueHoldingLocks();
+        HungThreads hung = PeerHost.running().map(host -> HungThreads.here().and(host.hungThreads(),
+                "--- The peer host's threads (the student's peers run there):")).orElseGet(HungThreads::here);
         StringBuilder report = new StringBuilder()
                 .append("--- ").append(testName).append(": ").append(goMessage).append("; all threads:\n")
-                .append(ThreadDump.allThreads());
-        if (deadlocked.length > 0) {
-            report.append("--- Deadlock found between ").append(deadlocked.length).append(" threads:\n")
-                    .append(ThreadDump.format(deadlocked));
+                .append(hung.dump());
+        if (!hung.deadlocked().isEmpty()) {
+            report.append("--- Deadlock found between ").append(hung.deadlocked().size()).append(" threads:\n")
+                    .append(hung.deadlockDump());
         } else {
             report.append("--- No new deadlock found by the JVM (a thread blocked on a queue is not counted).\n");
         }
         System.out.print(report);
         System.out.flush();
-        TimeLimitExceeded error = new TimeLimitExceeded(goMessage + deadlockSummary(deadlocked)
-                + queueSummary(queueBlocked));
+        TimeLimitExceeded error = new TimeLimitExceeded(goMessage + deadlockSummary(hung.deadlocked())
+                + queueSummary(hung.queueBlocked()));
         error.setStackTrace(stuckAt);
-        scope.configs().forEach(c -> c.timeline().timedOut(queueBlocked, deadlocked));
+        scope.configs().forEach(c -> c.timeline().timedOut(hung.queueBlocked(), hung.deadlocked()));
         scope.closeAll(error);
         body.abandon();
         return error;
     }
 
-    private static String queueSummary(ThreadInfo[] blocked) {
+    private static String queueSummary(List<StuckThread> blocked) {
         StringBuilder out = new StringBuilder();
-        for (ThreadInfo info : blocked) {
-            StackTraceElement put = ThreadDump.queuePut(info.getStackTrace());
-            out.append("\n  blocked: \"").append(info.getThreadName()).append("\" waits in ")
-                    .append(put.getClassName().substring(put.getClassName().lastIndexOf('.') + 1)).append('.')
-                    .append(put.getMethodName()).append(" while holding ").append(ThreadDump.held(info))
+        for (StuckThread info : blocked) {
+            out.append("\n  blocked: \"").append(info.name()).append("\" waits in ").append(info.waitsIn())
+                    .append(" while holding ").append(info.held())
                     .append(" (never put on the apply queue while holding a lock)");
         }
         return out.toString();
     }
 
-    private static String deadlockSummary(ThreadInfo[] deadlocked) {
+    private static String deadlockSummary(List<StuckThread> deadlocked) {
         StringBuilder out = new StringBuilder();
-        for (ThreadInfo info : deadlocked) {
-            out.append("\n  deadlock: \"").append(info.getThreadName()).append("\" waits for ")
-                    .append(info.getLockName()).append(" held by \"").append(info.getLockOwnerName()).append('"');
+        for (StuckThread info : deadlocked) {
+            out.append("\n  deadlock: \"").append(info.name()).append("\" waits for ")
+                    .append(info.lockName()).append(" held by \"").append(info.lockOwner()).append('"');
         }
         return out.toString();
     }

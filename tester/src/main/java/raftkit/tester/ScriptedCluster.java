@@ -18,7 +18,6 @@ import raftkit.labrpc.Network;
 import raftkit.labrpc.Persister;
 import raftkit.labrpc.Server;
 import raftkit.labrpc.Service;
-import raftkit.raft.Raft;
 import raftkit.raft.api.ApplyMsg;
 import raftkit.raft.api.PeerState;
 import raftkit.raft.api.RaftFactory;
@@ -41,7 +40,7 @@ public final class ScriptedCluster implements AutoCloseable {
     static final long ANSWER_MILLIS = 10_000;
 
     private final int n;
-    private final RaftFactory factory;
+    private final PeerLauncher factory;
     private final Network net = new Network();
     private final BackgroundFailure failure = new BackgroundFailure();
     private final PeerThreads threads;
@@ -61,14 +60,15 @@ public final class ScriptedCluster implements AutoCloseable {
     private long t0;
     private String title = "";
 
-    /** n peers, the student's built with {@code Raft::make}. */
+    /** n peers, the student's {@code Raft} among them, in this JVM or a peer host as {@link PeerMode} says. */
     public ScriptedCluster(int n) {
-        this(n, Raft::make);
+        this(n, null);
     }
 
+    /** As above with the student's peer made by {@code factory} in this JVM (null: the student's Raft). */
     public ScriptedCluster(int n, RaftFactory factory) {
         this.n = n;
-        this.factory = factory;
+        this.factory = factory == null ? PeerLauncher.student(failure) : PeerLauncher.inProcess(factory);
         this.threads = new PeerThreads(n, failure);
         this.scripted = new ScriptedPeer[n];
         this.toStudent = new ClientEnd[n];
@@ -168,7 +168,7 @@ public final class ScriptedCluster implements AutoCloseable {
             shapes = MessageShapes.of(made.getClass());
         }
         Server server = new Server();
-        server.addService(new Service(made));
+        server.addService(factory.serviceOf(made));
         net.addServer(STUDENT, server);
         synchronized (this) {
             student = rf;
@@ -262,6 +262,7 @@ public final class ScriptedCluster implements AutoCloseable {
 
     /** Fails the test with the first error found in the background (e.g. an out-of-order apply), if any. */
     public void checkBackground() {
+        factory.checkAlive();
         failIfSet(failure.takeMessage());
     }
 
@@ -309,6 +310,7 @@ public final class ScriptedCluster implements AutoCloseable {
         callers.shutdownNow();
         applies.detach();
         problems.addAll(threads.leaks());
+        problems.addAll(factory.remoteLeaks());
         String background = failure.takeUnreported();
         if (background != null) {
             problems.add(0, background);

@@ -1,6 +1,5 @@
 package raftkit.tester.timeline;
 
-import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -119,11 +118,11 @@ public final class Timeline {
      * The test reached its time limit, leaving these peer threads waiting: queue puts under a lock, and deadlocks.
      * Each goes on its peer's lane (found by the thread name {@code raft-<peer>-<job>}) with the frames it waits in.
      */
-    public void timedOut(ThreadInfo[] blocked, ThreadInfo[] deadlocked) {
+    public void timedOut(List<StuckThread> blocked, List<StuckThread> deadlocked) {
         record(-1, Kind.TIMED_OUT, 0, null);
-        for (ThreadInfo[] group : List.of(blocked, deadlocked)) {
-            for (ThreadInfo info : group) {
-                Matcher m = PEER_THREAD.matcher(info.getThreadName());
+        for (List<StuckThread> group : List.of(blocked, deadlocked)) {
+            for (StuckThread info : group) {
+                Matcher m = PEER_THREAD.matcher(info.name());
                 if (m.matches() && Integer.parseInt(m.group(1)) < peers) {
                     record(Integer.parseInt(m.group(1)), Kind.STUCK, 0, stuckText(info, group == blocked));
                 }
@@ -131,13 +130,14 @@ public final class Timeline {
         }
     }
 
-    private static String stuckText(ThreadInfo info, boolean onQueue) {
-        StringBuilder out = new StringBuilder("\"").append(info.getThreadName()).append(onQueue
+    private static String stuckText(StuckThread info, boolean onQueue) {
+        StringBuilder out = new StringBuilder("\"").append(info.name()).append(onQueue
                 ? "\" waits to put on the apply queue while holding a lock" : "\" is deadlocked, waiting for "
-                + info.getLockName());
+                + info.lockName());
         int kept = 0;
-        for (StackTraceElement frame : info.getStackTrace()) {
-            String type = frame.getClassName();
+        for (String frame : info.frames()) {
+            // a frame's text starts with its module (java.base/...) or its class
+            String type = frame.substring(frame.indexOf('/') + 1);
             if (kept < STUCK_FRAMES && !type.startsWith("java.") && !type.startsWith("jdk.")) {
                 out.append("\n  at ").append(frame);
                 kept++;

@@ -1,0 +1,263 @@
+package raftkit.tester;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import raftkit.labrpc.ClientEnd;
+import raftkit.labrpc.Codec;
+import raftkit.labrpc.Persister;
+import raftkit.labrpc.Service;
+import raftkit.raft.api.Debug;
+import raftkit.raft.api.PeerState;
+import raftkit.raft.api.RaftPeer;
+import raftkit.raft.api.StartResult;
+
+/**
+ * The peer host: the process the student's peers run in when they are isolated ({@link PeerHost} starts it). Its
+ * standard input and output carry the frames; everything printed goes to standard error, which the tester copies
+ * into the test's log. Each incarnation gets a class loader of its own ({@link IncarnationLoader}) and its threads
+ * a thread group of their own, which the leak check reads as in-process; every thread that works for an
+ * incarnation has its loader as context, so the codec finds the incarnation's classes. The process ends when the
+ * tester closes the connection.
+ */
+public final class PeerHostMain {
+
+    /** The peer host's view of its connection: requests to the tester, answered or not at all. */
+    static final class Link {
+        private final Supplier<FrameChannel> channel;
+
+        Link(Supplier<FrameChannel> channel) {
+            this.channel = channel;
+        }
+
+        /** Sends a request to the tester and waits; if the tester is gone, this process ends. */
+        Frame call(Frame request) throws InterruptedException {
+            try {
+                return channel.get().call(request);
+            } catch (FrameChannel.Closed e) {
+                Runtime.getRuntime().halt(0);
+                throw e;
+            }
+        }
+
+        void tell(Frame frame) {
+            try {
+                channel.get().tell(frame);
+            } catch (FrameChannel.Closed e) {
+                Runtime.getRuntime().halt(0);
+            }
+        }
+    }
+
+    /** One running peer incarnation. */
+    private record Incarnation(int me, int config, IncarnationLoader loader, RaftPeer raft, Service service) {
+    }
+
+    private final Map<Integer, Incarnation> incarnations = new ConcurrentHashMap<>();
+    private final Map<Integer, PeerThreads> configs = new ConcurrentHashMap<>();
+    private volatile FrameChannel channel;
+    private final Link link = new Link(() -> channel);
+
+    private PeerHostMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // the frames own standard output; whatever anything prints goes to standard error
+        PrintStream frames = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        PeerHostMain host = new PeerHostMain();
+        host.channel = new FrameChannel("tester", new FileInputStream(FileDescriptor.in), frames, host::answer,
+                reason -> Runtime.getRuntime().halt(0));
+        Debug.setSink((peer, topic, format, values) -> host.link.tell(Frame.request(Frame.Type.DEBUG, 0)
+                .withNumbers(peer, topic.ordinal(), 0).withText(String.format(Locale.ROOT, format, values))));
+        host.channel.start();
+        // every thread of the channel is a daemon; this one keeps the process until the tester hangs up
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    private Frame answer(Frame request) throws Exception {
+        return switch (request.type()) {
+            case MAKE -> make(request);
+            case LEAKS -> {
+                PeerThreads threads = configs.remove(request.c());
+                yield request.reply().withText(threads == null ? "" : String.join("\n", threads.leaks()));
+            }
+            case HUNG -> request.reply().withData(Codec.encode(HungThreads.here()), null);
+            default -> forIncarnation(request);
+        };
+    }
+
+    private Frame forIncarnation(Frame request) throws Exception {
+        Incarnation peer = incarnations.get(request.incarnation());
+        if (peer == null) {
+            throw new IllegalArgumentException("unknown peer incarnation " + request.incarnation());
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(peer.loader());
+        try {
+            switch (request.type()) {
+                case DELIVER -> {
+                    return request.reply().withData(peer.service().serve(request.text(), request.data()), null);
+                }
+                case START -> {
+                    StartResult result = peer.raft().start(Codec.decode(request.data(), Object.class));
+                    return request.reply().withNumbers(result.index(), result.term(), result.isLeader() ? 1 : 0);
+                }
+                case STATE -> {
+                    PeerState state = peer.raft().getState();
+                    return request.reply().withNumbers(state.term(), 0, state.isLeader() ? 1 : 0);
+                }
+                case SNAPSHOT -> {
+                    peer.raft().snapshot(request.a(), request.data());
+                    return request.reply();
+                }
+                case KILL -> {
+                    String hung = configs.get(peer.config()).kill(peer.me(), peer.raft());
+                    incarnations.remove(request.incarnation());
+                    Codec.forget(peer.loader());
+                    return request.reply().withText(hung);
+                }
+                default -> throw new IllegalArgumentException("the peer host does not answer " + request.type());
+            }
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /** Loads the peer's class in a fresh loader and runs its {@code make} on a thread of the peer's group. */
+    private Frame make(Frame request) throws Exception {
+        int incarnation = request.incarnation();
+        int me = request.a();
+        int n = request.b();
+        int config = request.c();
+        List<Path> roots = Arrays.stream(new String(request.data(), StandardCharsets.UTF_8).split("\n"))
+                .filter(s -> !s.isEmpty()).map(Path::of).toList();
+        IncarnationLoader loader = new IncarnationLoader(request.text(), roots, PeerHostMain.class.getClassLoader());
+        Method make = Class.forName(request.text(), false, loader)
+                .getMethod("make", ClientEnd[].class, int.class, Persister.class, BlockingQueue.class);
+        ClientEnd[] ends = new ClientEnd[n];
+        for (int j = 0; j < n; j++) {
+            int end = j;
+            ends[j] = ClientEnd.over((name, serviceMethod, args) -> call(incarnation, end, serviceMethod, args),
+                    "peer-" + incarnation + "-end-" + j);
+        }
+        Persister persister = Persister.over(new RemoteStore(link, incarnation));
+        BlockingQueue<?> applyCh = new RemoteApplyQueue(link, incarnation);
+        PeerThreads threads = configs.computeIfAbsent(config, c -> new PeerThreads(n, new ForwardedFailure(link,
+                incarnation)));
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader); // the peer's threads inherit it from the thread that makes them
+        RaftPeer raft;
+        try {
+            raft = threads.make(me, () -> {
+                try {
+                    return (RaftPeer) make.invoke(null, ends, me, persister, applyCh);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            throw new IllegalArgumentException("make() threw " + e);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        if (raft == null) {
+            throw new IllegalArgumentException("make() returned null");
+        }
+        Service service = new Service(raft);
+        incarnations.put(incarnation, new Incarnation(me, config, loader, raft, service));
+        return request.reply().withText(service.name());
+    }
+
+    /** A peer's RPC: carried by the tester's network; a lost call is null, as labrpc's own ends return. */
+    private byte[] call(int incarnation, int end, String serviceMethod, byte[] args) {
+        try {
+            return link.call(Frame.request(Frame.Type.CALL, incarnation).withNumbers(end, 0, 0)
+                    .withText(serviceMethod).withData(args, null)).data();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A failure found on a peer's thread (one died of an exception): the tester fails the test with it. */
+    private static final class ForwardedFailure extends BackgroundFailure {
+        private final Link link;
+        private final int incarnation;
+
+        ForwardedFailure(Link link, int incarnation) {
+            this.link = link;
+            this.incarnation = incarnation;
+        }
+
+        @Override
+        synchronized void record(String message) {
+            link.tell(Frame.request(Frame.Type.FAILURE, incarnation).withText(message));
+        }
+    }
+
+    /** A peer's persister: each call is one request to the tester's persister for this incarnation. */
+    private record RemoteStore(Link link, int incarnation) implements Persister.Store {
+
+        @Override
+        public void save(byte[] raftState, byte[] snapshot) {
+            ask(Frame.request(Frame.Type.SAVE, incarnation).withData(raftState, snapshot));
+        }
+
+        @Override
+        public byte[] readRaftState() {
+            return ask(read(PeerHost.READ_STATE)).data();
+        }
+
+        @Override
+        public byte[] readSnapshot() {
+            return ask(read(PeerHost.READ_SNAPSHOT)).data();
+        }
+
+        @Override
+        public int raftStateSize() {
+            return ask(read(PeerHost.READ_STATE_SIZE)).a();
+        }
+
+        @Override
+        public int snapshotSize() {
+            return ask(read(PeerHost.READ_SNAPSHOT_SIZE)).a();
+        }
+
+        private Frame read(int what) {
+            return Frame.request(Frame.Type.READ, incarnation).withNumbers(what, 0, 0);
+        }
+
+        /** Persister calls are not interruptible in-process either: wait for the answer, keep the interrupt. */
+        private Frame ask(Frame request) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return link.call(request);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package raftkit.tester;
+
+import java.util.Locale;
+
+/**
+ * Where the student's peers run. {@link #INPROCESS}: in the test's JVM, beside the tester, so one breakpoint stops
+ * them all (what {@code mvn test} and an IDE use). {@link #ISOLATED}: in a peer host, a process of their own that
+ * the tester starts and talks to over a pipe, so nothing they do can reach the tester's memory, its checks or its
+ * results (what the grader uses). The graded tests, their bounds and their messages are the same in both.
+ */
+public enum PeerMode {
+    INPROCESS,
+    ISOLATED;
+
+    /** The system property that chooses the mode: {@code inprocess} (the default) or {@code isolated}. */
+    public static final String PROPERTY = "raftkit.peers";
+
+    /** The mode {@link #PROPERTY} names. */
+    public static PeerMode current() {
+        return parse(System.getProperty(PROPERTY, "inprocess"));
+    }
+
+    /** {@code inprocess} or {@code isolated}, in any case. */
+    public static PeerMode parse(String text) {
+        for (PeerMode mode : values()) {
+            if (mode.word().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + text + ": expected inprocess or isolated");
+    }
+
+    /** The mode's name as the property and the grader's option spell it. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
