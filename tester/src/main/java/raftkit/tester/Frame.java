@@ -36,6 +36,14 @@ record Frame(Type type, long id, int incarnation, int a, int b, int c, String te
         LEAKS,
         /** [tester] the peer host's threads at a time-out: the reply's data is an encoded {@link HungThreads}. */
         HUNG,
+        /**
+         * [tester] part 3X's messages, with c = config: check (a = the Rpc's ordinal), build (b = 1 for a reply,
+         * data = the encoded values) or read (data = the encoded record; the reply's data is an encoded Message).
+         * A reply with c = 1 carries, in text, the AssertionError a check or build failed with.
+         */
+        MESSAGE_CHECK,
+        MESSAGE_BUILD,
+        MESSAGE_READ,
         /** [host] a peer's RPC: a = the end's index, text = Service.method, data = args; reply data or null. */
         CALL,
         /** [host] Persister.save: data = the Raft state, more = the snapshot. */

@@ -14,21 +14,20 @@ import java.util.concurrent.TimeoutException;
  */
 public final class IncomingCall {
 
-    /** The outcome of a lost call. */
-    static final Object LOST = new Object();
 
     private final int to;
     private final Rpc rpc;
     private final Message args;
     private final long arrivedNanos = System.nanoTime();
-    private final MessageShapes shapes;
-    private final CompletableFuture<Object> outcome = new CompletableFuture<>();
+    private final StudentMessages messages;
+    /** The encoded reply, or null for a lost call. */
+    private final CompletableFuture<byte[]> outcome = new CompletableFuture<>();
 
-    IncomingCall(int to, Rpc rpc, Message args, MessageShapes shapes) {
+    IncomingCall(int to, Rpc rpc, Message args, StudentMessages messages) {
         this.to = to;
         this.rpc = rpc;
         this.args = args;
-        this.shapes = shapes;
+        this.messages = messages;
     }
 
     /** The scripted peer the call went to. */
@@ -55,27 +54,27 @@ public final class IncomingCall {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             values.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        outcome.complete(shapes.reply(rpc, values));
+        outcome.complete(messages.build(rpc, true, values));
     }
 
     /** Makes the student's call return no reply, as a lost message would. */
     public void lose() {
-        outcome.complete(LOST);
+        outcome.complete(null);
     }
 
     public boolean isSettled() {
         return outcome.isDone();
     }
 
-    /** The reply record, or {@link #LOST}; waits at most {@code millis}, then the call is lost. */
-    Object await(long millis) throws InterruptedException {
+    /** The encoded reply, or null for a lost call; waits at most {@code millis}, then the call is lost. */
+    byte[] await(long millis) throws InterruptedException {
         try {
             return outcome.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             lose();
-            return LOST;
+            return null;
         } catch (ExecutionException e) {
-            return LOST;
+            return null;
         }
     }
 

@@ -4,9 +4,12 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import raftkit.labrpc.ClientEnd;
+import raftkit.labrpc.Codec;
 import raftkit.labrpc.Persister;
 import raftkit.labrpc.Service;
 import raftkit.raft.api.ApplyMsg;
@@ -37,7 +40,9 @@ final class IsolatedPeers implements PeerLauncher {
 
     /** The student's Raft in the JVM's shared peer host, from wherever this JVM's class path has it. */
     static IsolatedPeers student(BackgroundFailure failure) {
-        return new IsolatedPeers(PeerHost.shared(), STUDENT_CLASS, List.of(rootOf(STUDENT_CLASS)), failure);
+        String classes = System.getProperty(PeerMode.CLASSES_PROPERTY);
+        Path root = classes != null && !classes.isBlank() ? Path.of(classes) : rootOf(STUDENT_CLASS);
+        return new IsolatedPeers(PeerHost.shared(), STUDENT_CLASS, List.of(root), failure);
     }
 
     /** The class-path entry (folder or jar) holding {@code className}, found without loading the class. */
@@ -72,6 +77,36 @@ final class IsolatedPeers implements PeerLauncher {
     @Override
     public Service serviceOf(RaftPeer made) {
         return ((RemotePeer) made).service();
+    }
+
+    @Override
+    public StudentMessages messagesOf(RaftPeer made) {
+        int incarnation = ((RemotePeer) made).incarnation();
+        return new StudentMessages() {
+            @Override
+            public void check(Rpc rpc) {
+                ask(Frame.Type.MESSAGE_CHECK, rpc, false, null);
+            }
+
+            @Override
+            public byte[] build(Rpc rpc, boolean reply, Map<String, Object> values) {
+                return ask(Frame.Type.MESSAGE_BUILD, rpc, reply, Codec.encode(new LinkedHashMap<>(values))).data();
+            }
+
+            @Override
+            public Message read(Rpc rpc, boolean reply, byte[] encoded) {
+                return Codec.decode(ask(Frame.Type.MESSAGE_READ, rpc, reply, encoded).data(), Message.class);
+            }
+
+            private Frame ask(Frame.Type type, Rpc rpc, boolean reply, byte[] data) {
+                Frame answer = host.call(Frame.request(type, incarnation).withNumbers(rpc.ordinal(), reply ? 1 : 0,
+                        config).withData(data, null));
+                if (answer.c() == 1) {
+                    throw new AssertionError(answer.text());
+                }
+                return answer;
+            }
+        };
     }
 
     @Override

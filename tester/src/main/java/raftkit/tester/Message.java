@@ -3,59 +3,54 @@ package raftkit.tester;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A student's RPC record, read by its Figure 2 component names. */
+/**
+ * A student's RPC record, read by its Figure 2 component names: the values of its components (the entries of an
+ * {@code entries} component as {@link Entry} values) and its own text. A plain value, read where the student's
+ * classes are (this JVM, or the peer host), so the tester never runs the student's code to look at a message.
+ */
 public final class Message {
 
-    private final Object record;
+    private final String type;
+    private final String text;
+    private final Map<String, Object> components;
 
-    Message(Object record) {
-        this.record = record;
+    private Message(String type, String text, Map<String, Object> components) {
+        this.type = type;
+        this.text = text;
+        this.components = components;
     }
 
-    /** The value of component {@code name}, e.g. {@code term}. */
-    public Object get(String name) {
-        RecordComponent component = Arrays.stream(record.getClass().getRecordComponents())
-                .filter(c -> c.getName().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(String.format("part 3X: record %s has no component '%s'",
-                        record.getClass().getSimpleName(), name)));
+    /** Reads every component of {@code record} through its accessor. */
+    static Message of(Object record) {
+        Class<?> recordType = record.getClass();
+        if (!recordType.isRecord()) {
+            throw new AssertionError("part 3X: " + recordType.getName() + " is not a record");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : recordType.getRecordComponents()) {
+            Object value = read(record, component);
+            values.put(component.getName(), component.getName().equals("entries") ? entries(value) : value);
+        }
+        return new Message(recordType.getSimpleName(), String.valueOf(record), values);
+    }
+
+    private static Object read(Object record, RecordComponent component) {
         try {
             var accessor = component.getAccessor();
             accessor.setAccessible(true);
             return accessor.invoke(record);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new AssertionError("part 3X: cannot read " + name + " of " + record.getClass().getSimpleName(), e);
+            throw new AssertionError("part 3X: cannot read " + component.getName() + " of "
+                    + record.getClass().getSimpleName(), e);
         }
     }
 
-    public int intOf(String name) {
-        Object value = get(name);
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        throw new AssertionError(String.format("part 3X: %s.%s is %s, not a number",
-                record.getClass().getSimpleName(), name, value));
-    }
-
-    public boolean boolOf(String name) {
-        Object value = get(name);
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new AssertionError(String.format("part 3X: %s.%s is %s, not a boolean",
-                record.getClass().getSimpleName(), name, value));
-    }
-
-    public int term() {
-        return intOf("term");
-    }
-
-    /** The {@code entries} component, each entry read by its {@code term} and {@code command} components. */
-    public List<Entry> entries() {
-        Object value = get("entries");
+    private static List<Entry> entries(Object value) {
         List<Object> raw = new ArrayList<>();
         if (value != null && value.getClass().isArray()) {
             for (int i = 0; i < Array.getLength(value); i++) {
@@ -66,14 +61,49 @@ public final class Message {
         }
         List<Entry> entries = new ArrayList<>();
         for (Object e : raw) {
-            Message entry = new Message(e);
+            Message entry = of(e);
             entries.add(new Entry(entry.intOf("term"), entry.get("command")));
         }
         return entries;
     }
 
+    /** The value of component {@code name}, e.g. {@code term}. */
+    public Object get(String name) {
+        if (!components.containsKey(name)) {
+            throw new AssertionError(String.format("part 3X: record %s has no component '%s'", type, name));
+        }
+        return components.get(name);
+    }
+
+    public int intOf(String name) {
+        Object value = get(name);
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new AssertionError(String.format("part 3X: %s.%s is %s, not a number", type, name, value));
+    }
+
+    public boolean boolOf(String name) {
+        Object value = get(name);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new AssertionError(String.format("part 3X: %s.%s is %s, not a boolean", type, name, value));
+    }
+
+    public int term() {
+        return intOf("term");
+    }
+
+    /** The {@code entries} component, each entry read by its {@code term} and {@code command} components. */
+    @SuppressWarnings("unchecked") // of() stores entries as a List<Entry>
+    public List<Entry> entries() {
+        Object value = get("entries");
+        return value == null ? List.of() : Collections.unmodifiableList((List<Entry>) value);
+    }
+
     @Override
     public String toString() {
-        return String.valueOf(record);
+        return text;
     }
 }

@@ -37,8 +37,6 @@ import raftkit.raft.api.Topic;
  */
 final class PeerHost {
 
-    /** A file whose lines are a command to start the peer host under, e.g. a sandbox's (one word a line). */
-    static final String WRAPPER_PROPERTY = "raftkit.peerhost.wrapper";
     /** READ's {@code a}: what to read from the persister. */
     static final int READ_STATE = 0;
     static final int READ_SNAPSHOT = 1;
@@ -57,8 +55,8 @@ final class PeerHost {
     private volatile String crash;
 
     /** What an incarnation in the peer host is wired to on this side. */
-    private record Wiring(int me, ClientEnd[] ends, Persister persister, BlockingQueue<ApplyMsg> applyCh,
-                          BackgroundFailure failure) {
+    private record Wiring(int config, int me, ClientEnd[] ends, Persister persister,
+                          BlockingQueue<ApplyMsg> applyCh, BackgroundFailure failure) {
     }
 
     private PeerHost(List<String> command) throws IOException {
@@ -95,7 +93,7 @@ final class PeerHost {
      */
     static List<String> command() throws IOException {
         List<String> command = new ArrayList<>();
-        String wrapper = System.getProperty(WRAPPER_PROPERTY);
+        String wrapper = System.getProperty(PeerMode.WRAPPER_PROPERTY);
         if (wrapper != null && !wrapper.isBlank()) {
             Files.readAllLines(Path.of(wrapper), StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty())
                     .forEach(command::add);
@@ -125,7 +123,7 @@ final class PeerHost {
     RaftPeer make(int config, String peerClass, List<Path> roots, ClientEnd[] ends, int me, Persister persister,
                   BlockingQueue<ApplyMsg> applyCh, BackgroundFailure failure) {
         int incarnation = nextIncarnation.incrementAndGet();
-        incarnations.put(incarnation, new Wiring(me, ends, persister, applyCh, failure));
+        incarnations.put(incarnation, new Wiring(config, me, ends, persister, applyCh, failure));
         String rootList = roots.stream().map(Path::toString).collect(Collectors.joining("\n"));
         Frame made;
         try {
@@ -143,8 +141,12 @@ final class PeerHost {
         if (crash != null) {
             return List.of();
         }
-        String lines = call(Frame.request(Frame.Type.LEAKS, 0).withNumbers(0, 0, config)).text();
-        return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
+        try {
+            String lines = call(Frame.request(Frame.Type.LEAKS, 0).withNumbers(0, 0, config)).text();
+            return lines == null || lines.isEmpty() ? List.of() : Arrays.asList(lines.split("\n"));
+        } finally {
+            forgetConfig(config);
+        }
     }
 
     /** The peer host's threads, for a time-out's report; an empty finding if it does not answer in time. */
@@ -194,7 +196,7 @@ final class PeerHost {
     private Frame answer(Frame request) throws Exception {
         Wiring wiring = incarnations.get(request.incarnation());
         if (wiring == null) {
-            throw new IllegalArgumentException("unknown peer incarnation " + request.incarnation());
+            return forgotten(request);
         }
         switch (request.type()) {
             case CALL -> {
@@ -228,6 +230,23 @@ final class PeerHost {
             }
             default -> throw new IllegalArgumentException("the tester does not answer " + request.type());
         }
+    }
+
+    /**
+     * A request of an incarnation whose config has ended (a thread its kill() left behind): as for a peer that
+     * has lost its network and persister, every call is lost and every save goes nowhere.
+     */
+    private static Frame forgotten(Frame request) {
+        return switch (request.type()) {
+            case DEBUG, FAILURE -> null;
+            case READ -> request.reply().withData(new byte[0], null);
+            default -> request.reply();
+        };
+    }
+
+    /** The config has ended: its incarnations' wiring is dropped (see {@link #forgotten}). */
+    private void forgetConfig(int config) {
+        incarnations.values().removeIf(w -> w.config() == config);
     }
 
     private static Frame read(Frame request, Persister persister) {

@@ -67,6 +67,8 @@ public final class PeerHostMain {
 
     private final Map<Integer, Incarnation> incarnations = new ConcurrentHashMap<>();
     private final Map<Integer, PeerThreads> configs = new ConcurrentHashMap<>();
+    /** Part 3X's view of each config's peer class, made from the first incarnation that is asked. */
+    private final Map<Integer, StudentMessages> messages = new ConcurrentHashMap<>();
     private volatile FrameChannel channel;
     private final Link link = new Link(() -> channel);
 
@@ -91,10 +93,21 @@ public final class PeerHostMain {
         return switch (request.type()) {
             case MAKE -> make(request);
             case LEAKS -> {
+                // the config has ended: after its leak check its incarnations, killed or not, are forgotten
                 PeerThreads threads = configs.remove(request.c());
-                yield request.reply().withText(threads == null ? "" : String.join("\n", threads.leaks()));
+                String leaks = threads == null ? "" : String.join("\n", threads.leaks());
+                incarnations.values().removeIf(peer -> {
+                    if (peer.config() == request.c()) {
+                        Codec.forget(peer.loader());
+                        return true;
+                    }
+                    return false;
+                });
+                messages.remove(request.c());
+                yield request.reply().withText(leaks);
             }
             case HUNG -> request.reply().withData(Codec.encode(HungThreads.here()), null);
+            case MESSAGE_CHECK, MESSAGE_BUILD, MESSAGE_READ -> message(request);
             default -> forIncarnation(request);
         };
     }
@@ -102,6 +115,10 @@ public final class PeerHostMain {
     private Frame forIncarnation(Frame request) throws Exception {
         Incarnation peer = incarnations.get(request.incarnation());
         if (peer == null) {
+            // a call still in flight to a peer of a config that has ended is lost; anything else is the tester's bug
+            if (request.type() == Frame.Type.DELIVER || request.type() == Frame.Type.KILL) {
+                return request.reply();
+            }
             throw new IllegalArgumentException("unknown peer incarnation " + request.incarnation());
         }
         Thread thread = Thread.currentThread();
@@ -125,9 +142,9 @@ public final class PeerHostMain {
                     return request.reply();
                 }
                 case KILL -> {
+                    // a killed incarnation stays, as a killed Raft object does in-process: calls already on their
+                    // way still reach its handlers, and the network drops their replies
                     String hung = configs.get(peer.config()).kill(peer.me(), peer.raft());
-                    incarnations.remove(request.incarnation());
-                    Codec.forget(peer.loader());
                     return request.reply().withText(hung);
                 }
                 default -> throw new IllegalArgumentException("the peer host does not answer " + request.type());
@@ -135,6 +152,45 @@ public final class PeerHostMain {
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /** Part 3X's messages, handled with the peer's own classes; a failed check goes back as its message. */
+    private Frame message(Frame request) {
+        Incarnation peer = incarnations.get(request.incarnation());
+        StudentMessages view = messages.get(request.c());
+        if (view == null) {
+            if (peer == null) {
+                throw new IllegalArgumentException("unknown peer incarnation " + request.incarnation());
+            }
+            view = messages.computeIfAbsent(request.c(), c -> StudentMessages.local(peer.raft().getClass()));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        if (peer != null) {
+            thread.setContextClassLoader(peer.loader());
+        }
+        try {
+            Rpc rpc = Rpc.values()[request.a()];
+            boolean reply = request.b() == 1;
+            return switch (request.type()) {
+                case MESSAGE_CHECK -> {
+                    view.check(rpc);
+                    yield request.reply();
+                }
+                case MESSAGE_BUILD -> request.reply().withData(view.build(rpc, reply,
+                        decodeValues(request.data())), null);
+                default -> request.reply().withData(Codec.encode(view.read(rpc, reply, request.data())), null);
+            };
+        } catch (AssertionError e) {
+            return request.reply().withNumbers(0, 0, 1).withText(e.getMessage());
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @SuppressWarnings("unchecked") // the tester sends a Map<String, Object>
+    private static Map<String, Object> decodeValues(byte[] data) {
+        return Codec.decode(data, Map.class);
     }
 
     /** Loads the peer's class in a fresh loader and runs its {@code make} on a thread of the peer's group. */

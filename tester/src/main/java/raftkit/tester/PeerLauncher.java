@@ -18,6 +18,11 @@ interface PeerLauncher extends RaftFactory {
         return new Service(made); // labrpc finds the handlers on the peer's own class
     }
 
+    /** How part 3X builds and reads the messages of a peer this launcher made. */
+    default StudentMessages messagesOf(RaftPeer made) {
+        return StudentMessages.local(made.getClass());
+    }
+
     /** The threads the killed peers left running in another process; none for peers in this JVM. */
     default List<String> remoteLeaks() {
         return List.of();

@@ -15,6 +15,18 @@ public enum PeerMode {
     /** The system property that chooses the mode: {@code inprocess} (the default) or {@code isolated}. */
     public static final String PROPERTY = "raftkit.peers";
 
+    /**
+     * The system property naming a file whose lines (one word a line) are the command the peer host is started
+     * under: the grader's sandbox, so that only the student's process is confined and the tester is not.
+     */
+    public static final String WRAPPER_PROPERTY = "raftkit.peerhost.wrapper";
+
+    /**
+     * The system property naming the folder or jar of the student's compiled classes, which the peer host loads its
+     * peers from; without it, wherever this JVM's class path has {@code raftkit.raft.Raft}.
+     */
+    public static final String CLASSES_PROPERTY = "raftkit.peers.classes";
+
     /** The mode {@link #PROPERTY} names. */
     public static PeerMode current() {
         return parse(System.getProperty(PROPERTY, "inprocess"));

@@ -61,6 +61,10 @@ final class RemotePeer implements RaftPeer {
         }
     }
 
+    int incarnation() {
+        return incarnation;
+    }
+
     /** The network's side of this peer: each delivered call runs the handler in the peer host. */
     Service service() {
         return Service.forwarding(serviceName, (serviceMethod, args) -> {

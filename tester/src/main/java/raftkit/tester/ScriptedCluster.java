@@ -53,7 +53,7 @@ public final class ScriptedCluster implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile MessageShapes shapes;
+    private volatile StudentMessages messages;
     private Persister saved = new Persister();
     private RaftPeer student;
     private int incarnation;
@@ -164,8 +164,10 @@ public final class ScriptedCluster implements AutoCloseable {
         applies.attach(applyCh, persister.snapshotSize() > 0 ? -1 : 0);
         RaftPeer made = threads.make(STUDENT, () -> factory.make(ends, STUDENT, persister, applyCh));
         RaftPeer rf = invariants.watch(STUDENT, made);
-        if (shapes == null) {
-            shapes = MessageShapes.of(made.getClass());
+        if (messages == null) {
+            messages = factory.messagesOf(made);
+            messages.check(Rpc.REQUEST_VOTE);
+            messages.check(Rpc.APPEND_ENTRIES);
         }
         Server server = new Server();
         server.addService(factory.serviceOf(made));
@@ -175,8 +177,8 @@ public final class ScriptedCluster implements AutoCloseable {
         }
     }
 
-    MessageShapes shapes() {
-        return shapes;
+    StudentMessages messages() {
+        return messages;
     }
 
     /** Fails the calls in flight to scripted peer j (labrpc sees its server replaced); new calls reach it. */
@@ -186,7 +188,8 @@ public final class ScriptedCluster implements AutoCloseable {
 
     private static Server serverOf(ScriptedPeer peer) {
         Server server = new Server();
-        server.addService(new Service(peer.new Raft()));
+        // named Raft, as the student's service is; the scripted peer reads each call where the student's classes are
+        server.addService(Service.forwarding("Raft", peer::serve));
         return server;
     }
 
@@ -202,20 +205,20 @@ public final class ScriptedCluster implements AutoCloseable {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             values.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        Object args = shapes.args(rpc, values);
-        Class<?> replyType = shapes.replyType(rpc);
-        Future<Optional<?>> reply = callers.submit(() -> toStudent[from].call(rpc.serviceMethod(), args, replyType));
+        byte[] args = messages.build(rpc, false, values);
+        Future<byte[]> reply = callers.submit(() -> toStudent[from].callEncoded(rpc.serviceMethod(), args));
         try {
-            Optional<?> got = reply.get(ANSWER_MILLIS, TimeUnit.MILLISECONDS);
-            if (got.isEmpty()) {
+            byte[] got = reply.get(ANSWER_MILLIS, TimeUnit.MILLISECONDS);
+            if (got == null) {
                 throw new AssertionError(String.format("the student's peer gave no reply to %s %s (did its handler"
-                        + " throw? see the output above)", rpc.paperName(), args));
+                        + " throw? see the output above)", rpc.paperName(), messages.read(rpc, false, args)));
             }
-            return new Message(got.get());
+            return messages.read(rpc, true, got);
         } catch (TimeoutException e) {
             reply.cancel(true);
             throw new AssertionError(String.format("the student's peer did not answer %s %s within %d ms (a handler"
-                    + " should wait for nothing but its lock)", rpc.paperName(), args, ANSWER_MILLIS));
+                    + " should wait for nothing but its lock)", rpc.paperName(), messages.read(rpc, false, args),
+                    ANSWER_MILLIS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -238,7 +241,7 @@ public final class ScriptedCluster implements AutoCloseable {
     }
 
     public Message installSnapshot(int from, int term, int lastIncludedIndex, int lastIncludedTerm, byte[] data) {
-        shapes.handler(Rpc.INSTALL_SNAPSHOT);
+        messages.check(Rpc.INSTALL_SNAPSHOT);
         return call(from, Rpc.INSTALL_SNAPSHOT, "term", term, "lastIncludedIndex", lastIncludedIndex,
                 "lastIncludedTerm", lastIncludedTerm, "data", data);
     }

@@ -66,9 +66,24 @@ public final class ScriptedPeer {
         held.forEach(IncomingCall::lose);
     }
 
+    /**
+     * The network's delivery of one call from the student's peer: the encoded args in, the encoded reply out, or
+     * null for a call that is lost.
+     */
+    byte[] serve(String serviceMethod, byte[] args) {
+        String method = serviceMethod.substring(serviceMethod.lastIndexOf('.') + 1);
+        for (Rpc rpc : Rpc.values()) {
+            if (rpc.handler().equals(method)) {
+                return handle(rpc, cluster.messages().read(rpc, false, args));
+            }
+        }
+        throw new IllegalArgumentException("labrpc.Service.dispatch(): unknown method " + method + " in "
+                + serviceMethod + "; expecting one of [appendEntries, installSnapshot, requestVote]");
+    }
+
     /** Runs one call from the student's peer: record, respond, wait for the outcome. */
-    Object handle(Rpc rpc, Object args) {
-        IncomingCall call = new IncomingCall(me, rpc, new Message(args), cluster.shapes());
+    private byte[] handle(Rpc rpc, Message args) {
+        IncomingCall call = new IncomingCall(me, rpc, args, cluster.messages());
         Consumer<IncomingCall> responder;
         synchronized (this) {
             calls.add(call);
@@ -76,37 +91,17 @@ public final class ScriptedPeer {
             responder = responders.getOrDefault(rpc, IncomingCall::lose);
         }
         responder.accept(call);
-        Object outcome;
+        byte[] outcome;
         try {
             outcome = call.await(MAX_HOLD_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the network is shutting down: nothing is delivered
-            return cluster.shapes().reply(rpc, Map.of());
+            return null;
         }
-        if (outcome == IncomingCall.LOST) {
-            // labrpc fails the calls in flight to a replaced server, so the caller sees no reply; the reply
-            // returned here is never delivered
+        if (outcome == null) {
+            // labrpc fails the calls in flight to a replaced server, so the caller sees no reply
             cluster.loseCallsTo(me);
-            return cluster.shapes().reply(rpc, Map.of());
         }
         return outcome;
-    }
-
-    /**
-     * The receiver labrpc dispatches to. labrpc names a service after its receiver's class, so this class is
-     * called {@code Raft}, like the student's, and its handlers take any record.
-     */
-    final class Raft {
-        public Object requestVote(Object args) {
-            return handle(Rpc.REQUEST_VOTE, args);
-        }
-
-        public Object appendEntries(Object args) {
-            return handle(Rpc.APPEND_ENTRIES, args);
-        }
-
-        public Object installSnapshot(Object args) {
-            return handle(Rpc.INSTALL_SNAPSHOT, args);
-        }
     }
 }

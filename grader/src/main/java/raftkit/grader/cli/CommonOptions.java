@@ -1,10 +1,13 @@
 package raftkit.grader.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import raftkit.grader.engine.Kit;
 import raftkit.grader.plan.PlanOptions;
 import raftkit.grader.plan.Settings;
+import raftkit.tester.PeerMode;
 
 /** The options every command shares; {@link #toPlanOptions()} hands them on as plain values. */
 public final class CommonOptions {
@@ -31,11 +34,29 @@ public final class CommonOptions {
                     + "batch, submissions graded at once (default: 4 per core).")
     Integer jobs;
 
+    @Option(names = "--peers", paramLabel = "MODE", converter = PeerModeConverter.class,
+            description = "Where the student's peers run: isolated (default: in a process of their own, so nothing "
+                    + "they do can reach the tester) or inprocess (in the test JVM, as mvn test and an IDE run them).")
+    PeerMode peers;
+
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces of the grader's own errors.")
     boolean verbose;
 
     public PlanOptions toPlanOptions() {
-        return new PlanOptions(policy, timeout, out, seed, jobs);
+        return new PlanOptions(policy, timeout, out, seed, jobs, peers);
+    }
+
+    /** Reads {@code isolated} or {@code inprocess} as the tester spells them. */
+    static final class PeerModeConverter implements ITypeConverter<PeerMode> {
+        @Override
+        public PeerMode convert(String value) {
+            try {
+                return PeerMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected isolated or inprocess, not '"
+                        + value + "'");
+            }
+        }
     }
 
     public Kit kit() {

@@ -94,7 +94,7 @@ public final class GradeCommand implements Callable<Integer> {
     private SubmissionResult gradeWorkingTree(Plan plan, PrintWriter console)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        TestRunner runner = new TestRunner(common.kit().childClasspath(null), plan.childProperties());
+        TestRunner runner = TestRunner.forStudent(common.kit(), null, plan.peers(), plan.childProperties());
         List<TestScore> tests = new Grading(plan, runner, plan.out(), plan.jobs(), console).grade();
         return new SubmissionResult(WORKING_TREE, SubmissionResult.Outcome.GRADED, tests, List.of(),
                 (System.nanoTime() - start) / 1e9, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -90,7 +90,7 @@ public final class RepeatCommand implements Callable<Integer> {
         List<String> missing = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         ProgressBar bar = progressBar(jobList.size(), console);
-        TestRunner runner = new TestRunner(common.kit().childClasspath(null), plan.childProperties());
+        TestRunner runner = TestRunner.forStudent(common.kit(), null, plan.peers(), plan.childProperties());
         try (bar) {
             RunQueue.runAll(runner, jobList, plan.jobs(), null, (job, report) -> {
                 missing.addAll(report.missing());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import raftkit.tester.PeerMode;
 
 /**
  * The built kit on disk: where the graded tests, the grader and the resolved dependency classpath are. The
@@ -53,13 +54,57 @@ public record Kit(Path root) {
      *                       working tree
      */
     public List<Path> childClasspath(Path studentClasses) throws IOException {
+        return childClasspath(studentClasses, PeerMode.INPROCESS);
+    }
+
+    /**
+     * As above, for peers run as {@code peers} says. Isolated, the test JVM is the tester alone: its class path has
+     * the kit's API ({@code raftkit.raft.api}) but not the student's classes, which only the peer host loads (from
+     * {@link #studentClasses}), so no student class can even be loaded where the grade is decided.
+     */
+    public List<Path> childClasspath(Path studentClasses, PeerMode peers) throws IOException {
         List<Path> classpath = new ArrayList<>();
         classpath.add(root.resolve("tester/target/test-classes"));
         classpath.add(root.resolve("grader/target/classes"));
         for (Path entry : dependencies()) {
             boolean raft = entry.toAbsolutePath().normalize().startsWith(raftOutput().toAbsolutePath().normalize());
-            classpath.add(raft && studentClasses != null ? studentClasses : entry);
+            if (!raft) {
+                classpath.add(entry);
+            } else if (peers == PeerMode.ISOLATED) {
+                classpath.add(apiClasses(entry));
+            } else {
+                classpath.add(studentClasses != null ? studentClasses : entry);
+            }
         }
         return classpath;
+    }
+
+    /** Where the student's compiled classes are: a submission's, or the working tree's raft module. */
+    public Path studentClasses(Path submissionClasses) {
+        return submissionClasses != null ? submissionClasses : raftOutput().resolve("classes");
+    }
+
+    /** A copy of the kit's API classes alone, made from {@code raftClasses} once per build of the kit. */
+    private Path apiClasses(Path raftClasses) throws IOException {
+        Path api = Path.of("raftkit", "raft", "api");
+        Path copy = root.resolve("grader/target/raft-api");
+        synchronized (Kit.class) {
+            Path source = raftClasses.resolve(api);
+            if (!Files.isDirectory(source)) {
+                throw new NotBuiltException("the kit's API classes are missing (" + source + "); rebuild the kit");
+            }
+            try (var files = Files.list(source)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    Path target = copy.resolve(api).resolve(file.getFileName().toString());
+                    if (!Files.exists(target)
+                            || Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(file)) < 0) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 }

@@ -90,6 +90,7 @@ final class Reconciler {
         Status status = switch (String.valueOf(e.result())) {
             case "SUCCESSFUL" -> Status.PASSED;
             case ResultEvent.TIMED_OUT -> Status.TIMED_OUT;
+            case ResultEvent.PEERS_CRASHED -> Status.CRASHED;
             default -> Status.FAILED;
         };
         if ("ABORTED".equals(e.result())) {

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code plan}: discovery finished; {@code tests} is how many tests were selected;</li>
  *   <li>{@code started}: a test began ({@code className}, {@code method});</li>
  *   <li>{@code finished}: a test ended; {@code result} is JUnit's SUCCESSFUL, FAILED, ABORTED or SKIPPED, or
- *       {@value #TIMED_OUT} when the tester stopped it at its time limit, with {@code seconds}, {@code message}
+ *       {@value #TIMED_OUT} when the tester stopped it at its time limit, or {@value #PEERS_CRASHED} when the peers'
+ *       process ended during it, with {@code seconds}, {@code message}
  *       and the {@code seed} and {@code timeline} (the path of its timeline page) the test reported;</li>
  *   <li>{@code done}: every selected test has been reported and the file is complete.</li>
  * </ul>
@@ -34,6 +35,8 @@ public record ResultEvent(String event, String className, String method, String 
     public static final String DONE = "done";
     /** The {@code result} of a test the tester stopped at its time limit. */
     public static final String TIMED_OUT = "TIMED_OUT";
+    /** The {@code result} of a test whose peer host (the isolated peers' process) ended during it. */
+    public static final String PEERS_CRASHED = "PEERS_CRASHED";
 
     static ResultEvent plan(int tests) {
         return new ResultEvent(PLAN, null, null, null, null, null, null, tests, null);

@@ -3,6 +3,7 @@ package raftkit.grader.engine;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
@@ -12,6 +13,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import raftkit.tester.RaftTestExtension;
+import raftkit.tester.PeerHostCrashed;
 import raftkit.tester.TimeLimitExceeded;
 
 /**
@@ -81,10 +83,19 @@ final class ResultsListener implements TestExecutionListener {
         results.write(ResultEvent.done());
     }
 
-    /** JUnit's status name, or {@value ResultEvent#TIMED_OUT} for a failure at the tester's time limit. */
+    /**
+     * JUnit's status name, {@value ResultEvent#TIMED_OUT} for a failure at the tester's time limit, or
+     * {@value ResultEvent#PEERS_CRASHED} when the peer host ended: the failure's type decides, never its text.
+     */
     static String result(TestExecutionResult result) {
-        boolean timedOut = result.getThrowable().filter(TimeLimitExceeded.class::isInstance).isPresent();
-        return timedOut ? ResultEvent.TIMED_OUT : result.getStatus().name();
+        Optional<Throwable> failure = result.getThrowable();
+        if (failure.filter(TimeLimitExceeded.class::isInstance).isPresent()) {
+            return ResultEvent.TIMED_OUT;
+        }
+        if (failure.filter(PeerHostCrashed.class::isInstance).isPresent()) {
+            return ResultEvent.PEERS_CRASHED;
+        }
+        return result.getStatus().name();
     }
 
     private void report(TestIdentifier test, String result, String message) {

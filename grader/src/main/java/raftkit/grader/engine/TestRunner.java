@@ -6,9 +6,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import raftkit.tester.PeerMode;
 import raftkit.tester.TestJvmOptions;
 
 /**
@@ -50,6 +52,21 @@ public final class TestRunner {
         this.properties = Map.copyOf(properties);
         this.wrapper = wrapper;
         this.workDir = workDir;
+    }
+
+    /**
+     * A runner of the graded tests on {@code studentClasses} (null: the working tree's), with the peers run as
+     * {@code peers} says: isolated, the test JVM gets the kit's API only, and the tester learns where the student's
+     * classes are to give them to its peer host.
+     */
+    public static TestRunner forStudent(Kit kit, Path studentClasses, PeerMode peers, Map<String, String> properties)
+            throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.put(PeerMode.PROPERTY, peers.word());
+        if (peers == PeerMode.ISOLATED) {
+            all.put(PeerMode.CLASSES_PROPERTY, kit.studentClasses(studentClasses).toAbsolutePath().toString());
+        }
+        return new TestRunner(kit.childClasspath(studentClasses, peers), all);
     }
 
     /**

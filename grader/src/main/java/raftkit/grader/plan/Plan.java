@@ -3,6 +3,7 @@ package raftkit.grader.plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import raftkit.tester.PeerMode;
 import raftkit.grader.engine.RunSpec;
 import raftkit.grader.policy.PartPolicy;
 import raftkit.grader.policy.Policy;
@@ -22,9 +23,12 @@ import raftkit.grader.policy.TestPolicy;
  * @param childProperties system properties every test JVM gets (the seed, when one is set)
  * @param jobs            how many run at once
  * @param out             where logs and reports go
+ * @param peers           where the student's peers run: isolated in a peer host (the grader's default), or in the
+ *                        test JVM; {@code childProperties} carries it to the tester
  */
 public record Plan(Policy policy, List<PartPolicy> parts, List<TestPolicy> tests, Map<String, Double> limits,
-                   String heap, long outputCap, Map<String, String> childProperties, int jobs, Path out) {
+                   String heap, long outputCap, Map<String, String> childProperties, int jobs, Path out,
+                   PeerMode peers) {
 
     public Plan {
         parts = List.copyOf(parts);

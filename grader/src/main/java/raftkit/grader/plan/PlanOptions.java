@@ -1,6 +1,7 @@
 package raftkit.grader.plan;
 
 import java.nio.file.Path;
+import raftkit.tester.PeerMode;
 
 /**
  * What a user chose on the command line, as plain values (null where not given); the command line's options
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * @param out     where logs and reports go
  * @param seed    the network seed for every run
  * @param jobs    how many things run at once (test JVMs, or submissions in a batch)
+ * @param peers   where the student's peers run
  */
-public record PlanOptions(Path policy, Double timeout, Path out, String seed, Integer jobs) {
+public record PlanOptions(Path policy, Double timeout, Path out, String seed, Integer jobs, PeerMode peers) {
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import raftkit.tester.PeerMode;
 import raftkit.grader.policy.PartPolicy;
 import raftkit.grader.policy.Policy;
 import raftkit.grader.policy.PolicyException;
@@ -97,8 +98,9 @@ public final class Planner {
             throw new UserException("--jobs must be at least 1, not " + jobs);
         }
         Path out = options.out() != null ? options.out().toAbsolutePath() : defaultOut;
+        PeerMode peers = options.peers() != null ? options.peers() : Settings.peers();
         return new Plan(policy, parts, tests, limits, Settings.heap().orElse(policy.heap()), Settings.outputCap(),
-                properties, jobs, out);
+                properties, jobs, out, peers);
     }
 
     /** A test's time limit: --timeout, then -Draftkit.timeout, then the policy. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import raftkit.grader.engine.Kit;
 import raftkit.labrpc.Network;
 import raftkit.raft.api.Debug;
+import raftkit.tester.PeerMode;
 import raftkit.tester.timeline.Timelines;
 
 /**
@@ -23,6 +24,9 @@ import raftkit.tester.timeline.Timelines;
  *   <li>{@code raftkit.seed}: the network seed, passed to every test JVM to replay a run;</li>
  *   <li>{@code raftkit.timeline} ({@code always}, {@code off}) and {@code raftkit.debug}: passed to every test JVM
  *       (timeline pages for passing runs too, or none; the peers' debug lines printed);</li>
+ *   <li>{@code raftkit.peers} ({@code isolated}, {@code inprocess}): where the student's peers run; the grader's
+ *       default is {@code isolated}, in a peer host process, so student code cannot reach what decides the
+ *       grade;</li>
  *   <li>{@code raftkit.verbose}: {@code true} shows stack traces of the grader's own errors.</li>
  * </ul>
  */
@@ -62,6 +66,11 @@ public final class Settings {
 
     public static Optional<Integer> jobs() {
         return property("raftkit.jobs").map(Integer::parseInt);
+    }
+
+    /** Where the student's peers run when no option says: isolated, unless {@code -Draftkit.peers} says otherwise. */
+    public static PeerMode peers() {
+        return property(PeerMode.PROPERTY).map(PeerMode::parse).orElse(PeerMode.ISOLATED);
     }
 
     public static boolean verbose() {

@@ -2,7 +2,9 @@ package raftkit.grader.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import raftkit.grader.engine.TestRunner;
 import raftkit.grader.plan.Plan;
 import raftkit.grader.plan.PlannedTest;
 import raftkit.grader.score.TestScore;
+import raftkit.tester.PeerMode;
 
 /**
  * Grades a compiled submission with the run engine, exactly as {@code grade} grades the working tree (every run
@@ -32,11 +35,28 @@ public record EngineGrader(Plan plan, Kit kit, Sandbox sandbox, int jobs, PrintW
     @Override
     public List<TestScore> grade(Prepared submission) throws IOException, InterruptedException {
         Map<String, String> childProperties = new LinkedHashMap<>(plan.childProperties());
-        // The sandbox leaves only the scratch folder writable, /tmp included.
-        childProperties.put("java.io.tmpdir", Files.createDirectories(submission.scratch().resolve("tmp")).toString());
-        TestRunner runner = new TestRunner(kit.childClasspath(submission.classes()), childProperties)
-                .launchedBy(command -> sandbox.wrap(command, submission.scratch(), submission.tag()),
-                        submission.scratch());
+        Path scratch = submission.scratch();
+        TestRunner runner;
+        if (plan.peers() == PeerMode.ISOLATED) {
+            // The test JVM is the tester alone: it runs outside the sandbox and writes the results and logs in the
+            // scratch folder. Only the peer host it starts, where the student's code runs, is sandboxed, and it
+            // can write nothing but scratch/peers, so it can neither write nor replace a result.
+            Path peers = Files.createDirectories(scratch.resolve("peers"));
+            childProperties.put("java.io.tmpdir", Files.createDirectories(peers.resolve("tmp")).toString());
+            if (sandbox.isActive()) {
+                Path wrapper = scratch.resolve("peer-host-sandbox.txt");
+                Files.write(wrapper, sandbox.wrap(List.of(), peers, submission.tag()), StandardCharsets.UTF_8);
+                childProperties.put(PeerMode.WRAPPER_PROPERTY, wrapper.toString());
+            }
+            Sandbox tagOnly = Sandbox.none("the tester is trusted; its peer host is sandboxed");
+            runner = TestRunner.forStudent(kit, submission.classes(), plan.peers(), childProperties)
+                    .launchedBy(command -> tagOnly.wrap(command, scratch, submission.tag()), scratch);
+        } else {
+            // The sandbox leaves only the scratch folder writable, /tmp included.
+            childProperties.put("java.io.tmpdir", Files.createDirectories(scratch.resolve("tmp")).toString());
+            runner = TestRunner.forStudent(kit, submission.classes(), plan.peers(), childProperties)
+                    .launchedBy(command -> sandbox.wrap(command, scratch, submission.tag()), scratch);
+        }
         return new Grading(plan, runner, submission.logs(), jobs, console).grade();
     }
 }
