@@ -82,7 +82,7 @@ public final class Config implements AutoCloseable {
         this.random = new Random(net.seed() ^ 0x5DEECE66DL);
         this.logs = new AppliedLogs(n);
         this.timeline = new Timeline(n);
-        PeerLauncher launcher = factory == null ? PeerLauncher.student(failure) : PeerLauncher.inProcess(factory);
+        PeerLauncher launcher = PeerLauncher.of(factory, failure);
         this.peers = new Peers(n, net, launcher, this::randString, logs, failure, timeline);
         timeline.sample(new TimelineProbe(net, peers));
         this.checks = new Checks(n, peers, logs, random, this::checkBackground, finished::get);

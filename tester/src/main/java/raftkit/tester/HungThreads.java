@@ -36,8 +36,10 @@ record HungThreads(String dump, String deadlockDump, List<StuckThread> deadlocke
 
     private static StuckThread stuck(ThreadInfo info) {
         StackTraceElement put = ThreadDump.queuePut(info.getStackTrace());
-        String waitsIn = put == null ? null
-                : put.getClassName().substring(put.getClassName().lastIndexOf('.') + 1) + "." + put.getMethodName();
+        // a peer host's apply queue stands for the tester's SynchronousQueue, and is named so, as in-process
+        String queue = put == null ? null : put.getClassName().equals(RemoteApplyQueue.class.getName())
+                ? "SynchronousQueue" : put.getClassName().substring(put.getClassName().lastIndexOf('.') + 1);
+        String waitsIn = put == null ? null : queue + "." + put.getMethodName();
         return new StuckThread(info.getThreadName(), info.getLockName(), info.getLockOwnerName(), waitsIn,
                 ThreadDump.held(info), Arrays.stream(info.getStackTrace()).map(String::valueOf).toList());
     }

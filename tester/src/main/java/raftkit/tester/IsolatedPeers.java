@@ -38,6 +38,23 @@ final class IsolatedPeers implements PeerLauncher {
         this.config = host.newConfig();
     }
 
+    /**
+     * Peers of {@code peerClass} run in the peer host, for the tester's own tests: give it to a {@link Config} as its
+     * factory. The class needs a public static {@code make} or a public constructor taking what
+     * {@code RaftFactory.make} takes; every class of its package is loaded afresh for each incarnation.
+     */
+    static Spec of(Class<?> peerClass) {
+        return new Spec(peerClass.getName(), List.of(rootOf(peerClass.getName())));
+    }
+
+    /** Which class the peer host makes peers of, and where it finds its package; not a factory of its own. */
+    record Spec(String peerClass, List<Path> roots) implements raftkit.raft.api.RaftFactory {
+        @Override
+        public RaftPeer make(ClientEnd[] peers, int me, Persister persister, BlockingQueue<ApplyMsg> applyCh) {
+            throw new UnsupportedOperationException("the config makes these peers in the peer host");
+        }
+    }
+
     /** The student's Raft in the JVM's shared peer host, from wherever this JVM's class path has it. */
     static IsolatedPeers student(BackgroundFailure failure) {
         String classes = System.getProperty(PeerMode.CLASSES_PROPERTY);

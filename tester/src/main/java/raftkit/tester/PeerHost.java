@@ -289,8 +289,8 @@ final class PeerHost {
             Thread.currentThread().interrupt();
             code = -1;
         }
-        crash = "the peer host (the process the peers run in) ended during the test: exit code " + code + " ("
-                + reason + "); a peer ended it with System.exit or halt, ran it out of memory, or crashed its JVM";
+        crash = "the peers' JVM (the peer host) exited with code " + code + " during the test (" + reason
+                + "): a peer called System.exit or halt, ran it out of memory, or crashed it";
         System.out.println(crash);
     }
 

@@ -32,13 +32,17 @@ interface PeerLauncher extends RaftFactory {
     default void checkAlive() {
     }
 
-    /** The student's {@code Raft}, in the mode {@link PeerMode#current()} names. */
-    static PeerLauncher student(BackgroundFailure failure) {
-        return PeerMode.current() == PeerMode.ISOLATED ? IsolatedPeers.student(failure) : inProcess(Raft::make);
-    }
-
-    /** Peers {@code factory} makes in this JVM (the student's in-process, or a test's double). */
-    static PeerLauncher inProcess(RaftFactory factory) {
-        return factory instanceof PeerLauncher launcher ? launcher : factory::make;
+    /**
+     * The launcher for {@code factory}: null means the student's {@code Raft}, in the mode {@link PeerMode#current()}
+     * names; an {@link IsolatedPeers#of} spec, that class in the peer host; any other factory, in this JVM.
+     */
+    static PeerLauncher of(RaftFactory factory, BackgroundFailure failure) {
+        if (factory == null) {
+            return PeerMode.current() == PeerMode.ISOLATED ? IsolatedPeers.student(failure) : Raft::make;
+        }
+        if (factory instanceof IsolatedPeers.Spec spec) {
+            return new IsolatedPeers(PeerHost.shared(), spec.peerClass(), spec.roots(), failure);
+        }
+        return factory::make;
     }
 }

@@ -1,6 +1,8 @@
 package raftkit.tester;
 
 import java.util.Locale;
+import raftkit.raft.api.RaftFactory;
+import raftkit.raft.api.RaftPeer;
 
 /**
  * Where the student's peers run. {@link #INPROCESS}: in the test's JVM, beside the tester, so one breakpoint stops
@@ -30,6 +32,16 @@ public enum PeerMode {
     /** The mode {@link #PROPERTY} names. */
     public static PeerMode current() {
         return parse(System.getProperty(PROPERTY, "inprocess"));
+    }
+
+    /**
+     * A factory for a {@link Config} or {@link ScriptedCluster} whose peers are made of {@code peerClass} in the peer
+     * host, each incarnation in a class loader of its own, whatever the mode: for the tester's own tests of
+     * isolation. The class needs a public static {@code make} or a public constructor with
+     * {@link RaftFactory#make}'s parameters.
+     */
+    public static RaftFactory inPeerHost(Class<? extends RaftPeer> peerClass) {
+        return IsolatedPeers.of(peerClass);
     }
 
     /** {@code inprocess} or {@code isolated}, in any case. */

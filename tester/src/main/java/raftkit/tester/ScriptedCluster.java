@@ -68,7 +68,7 @@ public final class ScriptedCluster implements AutoCloseable {
     /** As above with the student's peer made by {@code factory} in this JVM (null: the student's Raft). */
     public ScriptedCluster(int n, RaftFactory factory) {
         this.n = n;
-        this.factory = factory == null ? PeerLauncher.student(failure) : PeerLauncher.inProcess(factory);
+        this.factory = PeerLauncher.of(factory, failure);
         this.threads = new PeerThreads(n, failure);
         this.scripted = new ScriptedPeer[n];
         this.toStudent = new ClientEnd[n];

@@ -72,13 +72,17 @@ final class ThreadDump {
                 .toArray(ThreadInfo[]::new);
     }
 
-    /** The frame where a thread waits to put on a queue, or null. */
+    /**
+     * The frame where a thread waits to put on a queue, or null. In a peer host the apply queue is a
+     * {@link RemoteApplyQueue}, which waits for the tester's own queue to take the message.
+     */
     static StackTraceElement queuePut(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
             String type = frame.getClassName();
             String method = frame.getMethodName();
-            if (type.startsWith("java.util.concurrent.") && type.endsWith("Queue")
-                    && (method.equals("put") || method.equals("offer") || method.equals("transfer"))) {
+            boolean queue = type.startsWith("java.util.concurrent.") && type.endsWith("Queue")
+                    || type.equals(RemoteApplyQueue.class.getName());
+            if (queue && (method.equals("put") || method.equals("offer") || method.equals("transfer"))) {
                 return frame;
             }
         }

@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
  * report may live: test JVMs get a temporary folder inside their scratch folder instead), a process namespace
  * of its own (every process in it dies with it), and {@code --die-with-parent} so nothing outlives the grader.
  *
- * <p>What it does not prevent: code in a test JVM runs in the same JVM as the test listener, so it can call
- * that listener, write a forged results file into its own scratch folder, or use the CPU and memory the caps
- * allow; it can read whatever the machine's other folders hold. The engine limits the first by
- * trusting a results file only when the child's exit status agrees with it and every expected test is in it;
- * anything else is scored as a crash, and each run's output is kept for a TA to check.
+ * <p>With isolated peers (the default) it wraps only the peer host, where the student's code runs, and the tester's
+ * JVM, which writes the results, stays outside it. With in-process peers it wraps the whole test JVM, and what it
+ * does not prevent is code in that JVM calling the test listener or writing a forged results file into its own
+ * scratch folder; the engine limits that by trusting a results file only when the child's exit status agrees with
+ * it and every expected test is in it. It never bounds CPU or memory beyond what the caps allow, and the machine's
+ * other folders stay readable.
  */
 public final class Sandbox {
 

@@ -49,8 +49,9 @@ class BatchCommandTest {
         List<String> fixtures = new ArrayList<>();
         try (Stream<Path> all = Files.list(BatchFixtures.SUBMISSIONS)) {
             all.map(p -> p.getFileName().toString())
-                    // Unsandboxed, this one really would write into the report: that is what the sandbox is for.
-                    .filter(n -> sandboxed || !n.equals("writes-outside"))
+                    // Unsandboxed, these really would write into the report and into the results file: that is
+                    // what the sandbox is for.
+                    .filter(n -> sandboxed || !n.equals("writes-outside") && !n.equals("forges-results"))
                     .forEach(fixtures::add);
         }
         Path subs = BatchFixtures.copy(dir.resolve("subs"), fixtures.toArray(new String[0]));
@@ -135,7 +136,8 @@ class BatchCommandTest {
     @Test
     void when_submission_exits_or_runs_out_of_heap_then_its_tests_crash() {
         assertScore("system-exit", 0, "GRADED");
-        assertTrue(messages("system-exit").contains("CRASHED: the JVM exited with code 0"), messages("system-exit"));
+        assertTrue(messages("system-exit").contains("CRASHED: the peers' JVM (the peer host) exited with code 0"),
+                messages("system-exit"));
         assertScore("heap-exhaustion", 0, "GRADED");
         assertTrue(messages("heap-exhaustion").contains("heap"), messages("heap-exhaustion"));
     }
@@ -167,6 +169,15 @@ class BatchCommandTest {
         }
         assertFalse(Files.readString(report().resolve("index.html")).contains("PWNED"));
         assertScore("correct", 5, "GRADED");
+    }
+
+    @Test
+    void when_submission_forges_its_results_then_it_scores_zero_as_the_crash_it_is() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sandboxed, "needs bwrap");
+        assertScore("forges-results", 0, "GRADED");
+        row("forges-results").get("tests").forEach(t -> assertEquals("CRASHED", t.get("status").asText(),
+                messages("forges-results")));
+        assertTrue(messages("forges-results").contains("exited with code 0"), messages("forges-results"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import raftkit.tester.TestJvmOptions;
+import raftkit.tester.PeerMode;
 import raftkit.tester.timeline.Timelines;
 
 /**
@@ -26,6 +27,9 @@ import raftkit.tester.timeline.Timelines;
  * <p>The timeline's cost: {@code -Dbenchmark.timeline=off,failures -Dbenchmark.rounds=3} runs each part with
  * recording off and on ({@code raftkit.timeline} modes), alternating, and prints the mean difference, then
  * {@link RecorderCost}'s nanoseconds per recorded event.
+ *
+ * <p>Each part runs with the peers in-process and then isolated in a peer host ({@code -Dbenchmark.peers=} either
+ * or both, in-process first by default), the peer host's CPU counted with its test JVM's.
  */
 public final class PartBenchmark {
 
@@ -56,6 +60,7 @@ public final class PartBenchmark {
         String jvmArgs = System.getProperty("benchmark.jvmArgs", "").trim();
         List<String> extra = jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+"));
         List<String> modes = List.of(System.getProperty("benchmark.timeline", "failures").split(","));
+        List<String> peerModes = List.of(System.getProperty("benchmark.peers", "inprocess,isolated").split(","));
         int rounds = Integer.parseInt(System.getProperty("benchmark.rounds", "1"));
         List<String> rows = new ArrayList<>();
         List<String> costs = new ArrayList<>();
@@ -64,15 +69,22 @@ public final class PartBenchmark {
             Map<String, List<Properties>> byMode = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (String mode : modes) {
-                    Properties n = runPart(part.trim(), extra, mode.trim());
-                    byMode.computeIfAbsent(mode.trim(), m -> new ArrayList<>()).add(n);
-                    rows.add(row(part.trim(), n) + (modes.size() > 1 ? "  timeline=" + mode.trim() : ""));
-                    GoFigures go = GO.get(part.trim());
-                    if (go != null && !n.isEmpty()) {
-                        sums[0] += seconds(n, "processCpuNanos");
-                        sums[1] += go.cpuSeconds();
-                        sums[2] += seconds(n, "wallNanos");
-                        sums[3] += go.wallSeconds();
+                    for (String peers : peerModes) {
+                        Properties n = runPart(part.trim(), extra, mode.trim(), peers.trim());
+                        rows.add(row(part.trim(), n) + "  " + peers.trim()
+                                + (modes.size() > 1 ? "  timeline=" + mode.trim() : ""));
+                        // the timeline's cost and the sum are the first peer mode's
+                        if (!peers.trim().equals(peerModes.get(0).trim())) {
+                            continue;
+                        }
+                        byMode.computeIfAbsent(mode.trim(), m -> new ArrayList<>()).add(n);
+                        GoFigures go = GO.get(part.trim());
+                        if (go != null && !n.isEmpty()) {
+                            sums[0] += seconds(n, "processCpuNanos");
+                            sums[1] += go.cpuSeconds();
+                            sums[2] += seconds(n, "wallNanos");
+                            sums[3] += go.wallSeconds();
+                        }
                     }
                 }
             }
@@ -88,18 +100,19 @@ public final class PartBenchmark {
         System.out.printf(Locale.ROOT, "Benchmark: each part in its own JVM (%s), %d cores, Java %s%n", HEAP_CAP,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("JVM options: " + String.join(" ", jvmOptions(extra)));
-        System.out.println("part  tests  failed  wall s  CPU s  JVM CPU s  heap MB  live MB  RSS MB      RPCs"
-                + "      bytes | Go wall s  Go CPU s  CPU ratio");
+        System.out.println("part  tests  failed  wall s  CPU s  JVM CPU s  heap MB  live MB  RSS MB  host RSS MB"
+                + "      RPCs      bytes | Go wall s  Go CPU s  CPU ratio  peers");
         rows.forEach(System.out::println);
         if (sums[1] > 0) {
-            System.out.printf(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5s  %9.1f  %7s  %7s  %6s  %8s  %9s | %9.1f  %8.2f"
-                    + "  %8.1fx%n", "sum", "", "", sums[2], "", sums[0], "", "", "", "", "", sums[3], sums[1],
-                    sums[0] / sums[1]);
+            System.out.printf(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5s  %9.1f  %7s  %7s  %6s  %11s  %8s  %9s | %9.1f"
+                    + "  %8.2f  %8.1fx  %s%n", "sum", "", "", sums[2], "", sums[0], "", "", "", "", "", "", sums[3],
+                    sums[1], sums[0] / sums[1], peerModes.get(0).trim());
         }
         System.out.println("Go: the Go lab's go test process for the part, complete solution, idle 2-core machine.");
         System.out.println("wall s and CPU s: while the part's tests ran. JVM CPU s: the whole test JVM from its "
                 + "start (JVM start-up, JIT, GC, peers, network), the figure to set beside Go's CPU s.");
-        System.out.println("RSS MB: the test JVM's peak resident memory (VmHWM).");
+        System.out.println("RSS MB: the test JVM's peak resident memory (VmHWM); host RSS MB: its peer host's, where"
+                + " the peers are isolated (CPU s and JVM CPU s include the peer host's CPU).");
         System.out.println("heap MB: peak heap in use, garbage included (sampled every 50 ms); live MB: the most heap "
                 + "any collection left in use.");
         if (!costs.isEmpty()) {
@@ -119,12 +132,13 @@ public final class PartBenchmark {
         return options;
     }
 
-    private static Properties runPart(String part, List<String> extra, String timelineMode)
+    private static Properties runPart(String part, List<String> extra, String timelineMode, String peers)
             throws IOException, InterruptedException {
         Path result = Files.createTempFile("raftkit-benchmark-" + part, ".properties");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-D" + Timelines.MODE_PROPERTY + "=" + timelineMode));
+            List<String> command = new ArrayList<>(List.of(java, "-D" + Timelines.MODE_PROPERTY + "=" + timelineMode,
+                    "-D" + PeerMode.PROPERTY + "=" + peers));
             command.addAll(jvmOptions(extra));
             command.addAll(List.of(PartRun.class.getName(), part, result.toString()));
             Process child = new ProcessBuilder(command).inheritIO().start();
@@ -151,11 +165,11 @@ public final class PartBenchmark {
         }
         String ratio = go == null ? "" : String.format(Locale.ROOT, "  %8.1fx",
                 seconds(n, "processCpuNanos") / go.cpuSeconds());
-        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %9.1f  %7.0f  %7.0f  %6.0f  %8s  %9s | %s%s",
-                part, n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"),
+        return String.format(Locale.ROOT, "%-4s  %5s  %6s  %6.1f  %5.1f  %9.1f  %7.0f  %7.0f  %6.0f  %11.0f  %8s  %9s"
+                + " | %s%s", part, n.getProperty("tests"), n.getProperty("failed"), seconds(n, "wallNanos"),
                 seconds(n, "cpuNanos"), seconds(n, "processCpuNanos"), megabytes(n, "peakHeapBytes"),
-                megabytes(n, "peakLiveBytes"), megabytes(n, "peakRssBytes"), n.getProperty("rpcs"),
-                n.getProperty("bytes"), goColumns, ratio);
+                megabytes(n, "peakLiveBytes"), megabytes(n, "peakRssBytes"), megabytes(n, "hostRssBytes"),
+                n.getProperty("rpcs"), n.getProperty("bytes"), goColumns, ratio);
     }
 
     private static double megabytes(Properties n, String key) {

@@ -77,8 +77,10 @@ public final class PartRun {
         long cpuStart = processCpuNanos();
         launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
+        // isolated peers run in a peer host, a child of this JVM that lives until it ends: its CPU is the part's too
+        long hostCpu = peerHostCpuNanos();
         long processCpu = processCpuNanos();
-        long cpu = processCpu - cpuStart;
+        long cpu = processCpu - cpuStart + hostCpu;
         sampler.shutdownNow();
         printThreadCpu(processCpu);
         // a benchmark of a failing part is still printed, with the reasons beside it
@@ -90,8 +92,11 @@ public final class PartRun {
         result.setProperty("failed", String.valueOf(total == null ? 0 : total.failed()));
         result.setProperty("wallNanos", String.valueOf(wall));
         result.setProperty("cpuNanos", String.valueOf(cpu));
-        result.setProperty("processCpuNanos", String.valueOf(processCpu));
-        result.setProperty("peakRssBytes", String.valueOf(peakRssBytes()));
+        result.setProperty("processCpuNanos", String.valueOf(processCpu + hostCpu));
+        result.setProperty("hostCpuNanos", String.valueOf(hostCpu));
+        result.setProperty("peakRssBytes", String.valueOf(peakRssBytes("self")));
+        result.setProperty("hostRssBytes", String.valueOf(ProcessHandle.current().children()
+                .mapToLong(PartRun::peakRssBytes).max().orElse(0)));
         result.setProperty("peakHeapBytes", String.valueOf(peakHeap.get()));
         result.setProperty("peakLiveBytes", String.valueOf(peakLive.get()));
         result.setProperty("rpcs", String.valueOf(total == null ? 0 : total.rpcs()));
@@ -125,17 +130,28 @@ public final class PartRun {
      * The most resident memory this process has had (Linux's {@code VmHWM}), heap, metaspace, code and thread
      * stacks together; -1 where {@code /proc} is not there.
      */
-    private static long peakRssBytes() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
-            if (line.startsWith("VmHWM:")) { // "VmHWM:    123456 kB"
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+    private static long peakRssBytes(String pid) {
+        Path status = Path.of("/proc", pid, "status");
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmHWM:")) { // "VmHWM:    123456 kB"
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
             }
+        } catch (IOException e) {
+            // no /proc, or the process is gone
         }
         return -1;
+    }
+
+    private static long peakRssBytes(ProcessHandle process) {
+        return peakRssBytes(String.valueOf(process.pid()));
+    }
+
+    /** CPU time of this JVM's child processes still alive (the peer host, when the peers are isolated). */
+    private static long peerHostCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
     }
 
     /**

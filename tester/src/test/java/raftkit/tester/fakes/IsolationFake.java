@@ -1,0 +1,66 @@
+package raftkit.tester.fakes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import raftkit.raft.api.RaftFactory;
+import raftkit.tester.ApplierKind;
+import raftkit.tester.Config;
+import raftkit.tester.PeerMode;
+import raftkit.tester.RaftTest;
+import raftkit.tester.doubles.HaltingRaft;
+import raftkit.tester.doubles.LeakyRaft;
+import raftkit.tester.doubles.QueueUnderLockRaft;
+import raftkit.tester.doubles.StaticLogRaft;
+
+/** Doubles run in a peer host, beside the same doubles in-process, for {@code IsolationTest}. */
+@FakeOnly
+public class IsolationFake {
+
+    @RaftTest
+    void staticLogInProcess() {
+        remembersAcrossRestart(StaticLogRaft::new);
+    }
+
+    @RaftTest
+    void staticLogIsolated() {
+        remembersAcrossRestart(PeerMode.inPeerHost(StaticLogRaft.class));
+    }
+
+    /** Passes only if the restarted peer still has the command the first incarnation took. */
+    private static void remembersAcrossRestart(RaftFactory factory) {
+        try (Config cfg = new Config(1, false, false, factory)) {
+            cfg.raft(0).start(101);
+            cfg.crash1(0);
+            cfg.start1(0, ApplierKind.APPLIER);
+            cfg.connect(0);
+            assertEquals(1, cfg.raft(0).getState().term(), "the restarted peer's log");
+        }
+    }
+
+    @RaftTest
+    void haltsIsolated() {
+        try (Config cfg = new Config(3, false, false, PeerMode.inPeerHost(HaltingRaft.class))) {
+            cfg.checkOneLeader();
+        }
+    }
+
+    @RaftTest
+    void leaksThreadsIsolated() {
+        try (Config cfg = new Config(3, false, false, PeerMode.inPeerHost(LeakyRaft.class))) {
+            cfg.begin("Test (0Z): leaky peers");
+        }
+    }
+
+    @RaftTest
+    void hangsOnApplyQueueIsolated() throws InterruptedException {
+        try (Config cfg = new Config(3, false, true, PeerMode.inPeerHost(QueueUnderLockRaft.class))) {
+            for (int i = 1; i <= QueueUnderLockRaft.BATCH; i++) {
+                cfg.raft(0).start(i);
+            }
+            while (cfg.nCommitted(Config.SNAPSHOT_INTERVAL - 1).count() == 0) {
+                Thread.sleep(10);
+            }
+            cfg.one(1000, 1, false);
+        }
+    }
+}
