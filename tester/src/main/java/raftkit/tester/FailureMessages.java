@@ -40,6 +40,8 @@ final class FailureMessages {
         Throwable result;
         if (failure instanceof TimeLimitExceeded) {
             result = new TimeLimitExceeded(extend(message, suffix));
+        } else if (failure instanceof PeerHostCrashed) {
+            result = new PeerHostCrashed(extend(message, suffix));
         } else if (failure instanceof AssertionFailedError afe) {
             result = new AssertionFailedError(extend(message, suffix),
                     afe.isExpectedDefined() ? afe.getExpected().getValue() : null,

@@ -67,7 +67,7 @@ final class ThreadDump {
     static ThreadInfo[] blockedInQueueHoldingLocks() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         return Arrays.stream(mx.dumpAllThreads(mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported()))
-                .filter(t -> t.getLockedMonitors().length > 0 || t.getLockedSynchronizers().length > 0)
+                .filter(t -> t.getLockedMonitors().length > 0 || takenSynchronizers(t).findAny().isPresent())
                 .filter(t -> queuePut(t.getStackTrace()) != null)
                 .toArray(ThreadInfo[]::new);
     }
@@ -91,8 +91,17 @@ final class ThreadDump {
 
     /** What a thread holds: its monitors and {@code java.util.concurrent} locks. */
     static String held(ThreadInfo info) {
-        return Stream.concat(Arrays.stream(info.getLockedMonitors()), Arrays.stream(info.getLockedSynchronizers()))
+        return Stream.concat(Arrays.stream(info.getLockedMonitors()), takenSynchronizers(info))
                 .map(LockInfo::toString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The {@code java.util.concurrent} locks a thread took, leaving out the one a pool's worker holds while it runs
+     * any task: that one is the pool's, not a lock the task's code took.
+     */
+    private static Stream<LockInfo> takenSynchronizers(ThreadInfo info) {
+        return Arrays.stream(info.getLockedSynchronizers())
+                .filter(lock -> !lock.getClassName().equals("java.util.concurrent.ThreadPoolExecutor$Worker"));
     }
 
     /** The given threads in the same form as the full dump. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import raftkit.tester.fakes.IsolationFake;
+import raftkit.tester.fakes.IsolationHangFake;
 
 /**
  * Peers in a peer host: what isolation changes (statics do not survive a restart; a peer that ends its process is
@@ -19,12 +20,14 @@ class IsolationTest {
 
     private static final String SEED = "seed -?\\d+; replay with -Draftkit\\.seed=-?\\d+\\)";
 
-    /** One run of the fakes serves every test here; the hanging one needs the short limit. */
+    /** One run of the fakes serves every test here; the hanging one runs apart, with a short limit. */
     private static FakeRun run;
+    private static FakeRun hang;
 
     @BeforeAll
     static void runTheFakes() {
-        run = FakeRun.of(IsolationFake.class, Map.of(TimeLimit.PROPERTY, "3"));
+        run = FakeRun.of(IsolationFake.class, Map.of());
+        hang = FakeRun.of(IsolationHangFake.class, Map.of(TimeLimit.PROPERTY, "3"));
     }
 
     @Test
@@ -52,7 +55,7 @@ class IsolationTest {
 
     @Test
     void when_an_isolated_peer_puts_on_the_apply_queue_under_its_lock_then_the_timeout_names_it_as_in_process() {
-        Throwable failure = run.failureOf("hangsOnApplyQueueIsolated");
+        Throwable failure = hang.failureOf("hangsOnApplyQueueIsolated");
         assertInstanceOf(TimeLimitExceeded.class, failure);
         String message = failure.getMessage();
         assertTrue(message.startsWith("test took longer than 3 seconds (test hangsOnApplyQueueIsolated, seed "),

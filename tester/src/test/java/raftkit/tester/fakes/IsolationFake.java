@@ -9,7 +9,6 @@ import raftkit.tester.PeerMode;
 import raftkit.tester.RaftTest;
 import raftkit.tester.doubles.HaltingRaft;
 import raftkit.tester.doubles.LeakyRaft;
-import raftkit.tester.doubles.QueueUnderLockRaft;
 import raftkit.tester.doubles.StaticLogRaft;
 
 /** Doubles run in a peer host, beside the same doubles in-process, for {@code IsolationTest}. */
@@ -48,19 +47,6 @@ public class IsolationFake {
     void leaksThreadsIsolated() {
         try (Config cfg = new Config(3, false, false, PeerMode.inPeerHost(LeakyRaft.class))) {
             cfg.begin("Test (0Z): leaky peers");
-        }
-    }
-
-    @RaftTest
-    void hangsOnApplyQueueIsolated() throws InterruptedException {
-        try (Config cfg = new Config(3, false, true, PeerMode.inPeerHost(QueueUnderLockRaft.class))) {
-            for (int i = 1; i <= QueueUnderLockRaft.BATCH; i++) {
-                cfg.raft(0).start(i);
-            }
-            while (cfg.nCommitted(Config.SNAPSHOT_INTERVAL - 1).count() == 0) {
-                Thread.sleep(10);
-            }
-            cfg.one(1000, 1, false);
         }
     }
 }
