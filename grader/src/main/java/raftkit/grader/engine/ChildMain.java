@@ -15,6 +15,7 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import raftkit.tester.PeerHost;
 import raftkit.tester.timeline.Timelines;
 
 /**
@@ -96,6 +97,7 @@ public final class ChildMain {
 
     /** Ends every process the tests started, flushes the console and halts, skipping the student's hooks. */
     static void exit(int code) {
+        PeerHost.shutDown();
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         System.out.flush();
         System.err.flush();

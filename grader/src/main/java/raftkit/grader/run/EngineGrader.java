@@ -45,7 +45,8 @@ public record EngineGrader(Plan plan, Kit kit, Sandbox sandbox, int jobs, PrintW
             childProperties.put("java.io.tmpdir", Files.createDirectories(peers.resolve("tmp")).toString());
             if (sandbox.isActive()) {
                 Path wrapper = scratch.resolve("peer-host-sandbox.txt");
-                Files.write(wrapper, sandbox.wrap(List.of(), peers, submission.tag()), StandardCharsets.UTF_8);
+                Files.write(wrapper, sandbox.wrap(List.of(), peers, List.of(submission.classes()), submission.tag()),
+                        StandardCharsets.UTF_8);
                 childProperties.put(PeerMode.WRAPPER_PROPERTY, wrapper.toString());
             }
             Sandbox tagOnly = Sandbox.none("the tester is trusted; its peer host is sandboxed");

@@ -90,6 +90,14 @@ public final class Sandbox {
      * behind can be found (see {@link Leftovers}).
      */
     public List<String> wrap(List<String> command, Path writable, String tag) {
+        return wrap(command, writable, List.of(), tag);
+    }
+
+    /**
+     * As above, with {@code readable} folders (e.g. the student's compiled classes, inside a hidden folder) visible,
+     * read-only.
+     */
+    public List<String> wrap(List<String> command, Path writable, List<Path> readable, String tag) {
         if (bwrap.isEmpty()) {
             // A session of its own, as bwrap gives: Ctrl-C reaches the grader, which stops its children itself.
             List<String> tagged = new ArrayList<>();
@@ -104,6 +112,10 @@ public final class Sandbox {
                 "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"));
         hidden.forEach(h -> wrapped.addAll(List.of("--tmpfs", h.toString())));
         wrapped.addAll(List.of("--bind", dir, dir));
+        for (Path folder : readable) {
+            String path = folder.toAbsolutePath().normalize().toString();
+            wrapped.addAll(List.of("--ro-bind", path, path));
+        }
         // Read-only once the scratch folder's mount point exists inside them.
         hidden.forEach(h -> wrapped.addAll(List.of("--remount-ro", h.toString())));
         wrapped.addAll(List.of("--chdir", dir, "--setenv", TAG_VARIABLE, tag, "--"));
