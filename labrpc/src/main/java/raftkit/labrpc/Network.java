@@ -221,6 +221,7 @@ public final class Network implements AutoCloseable {
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
         // Go checks every 100 ms; a change of wiring also wakes the wait, so the failure comes within 100 ms.
+        // The wait spins a few microseconds first, for a handler that replies at once (see PendingCall).
         boolean dead = false;
         while (!call.handlerFinished() && !dead) {
             if (!call.awaitHandler(TimeUnit.MILLISECONDS.toNanos(DEAD_CHECK_MS))) {

@@ -6,8 +6,16 @@ import java.util.concurrent.locks.LockSupport;
  * The caller's side of one RPC in flight. The caller's own thread carries the request through the network's rules
  * and parks here while it waits; the handler thread, the network's timer, a change of the network's wiring, and
  * cleanup each wake it. Waiting costs no thread of its own, so a thousand calls in flight need no extra threads.
+ *
+ * <p>Before its first park for the handler, the caller spins for at most {@link #SPIN_NANOS}: a handler that
+ * returns at once then replies to a caller that is still running, and the call saves a park and a wake-up, which
+ * on a small virtual machine take longer than the handler itself. Only a caller whose handler was handed off
+ * spins, once per call, so the spin costs nothing while no call waits, and at most that much per call.
  */
 final class PendingCall {
+
+    /** The longest a caller spins for its handler's reply before it parks. */
+    static final long SPIN_NANOS = 20_000;
 
     /** The handler threw: the caller sees a lost RPC. */
     static final Object NO_REPLY = new Object();
@@ -18,6 +26,7 @@ final class PendingCall {
     private volatile boolean timerFired;
     private volatile boolean recheck;
     private volatile boolean cancelled;
+    private boolean spun; // the caller's own: whether it has spun for the handler yet
 
     void handlerDone(Object result) {
         outcome = result;
@@ -66,12 +75,20 @@ final class PendingCall {
     }
 
     /**
-     * Waits until the handler finishes, a recheck is asked for, or {@code nanos} pass.
+     * Waits until the handler finishes, a recheck is asked for, or {@code nanos} pass. The first wait of a call
+     * spins briefly before it parks (see the class comment).
      *
      * @return false if the caller was interrupted or the network cleaned up (the call then fails)
      */
     boolean awaitHandler(long nanos) {
         long deadline = System.nanoTime() + nanos;
+        if (!spun) {
+            spun = true;
+            long spinEnd = System.nanoTime() + Math.min(nanos, SPIN_NANOS);
+            while (outcome == null && !recheck && !cancelled && System.nanoTime() - spinEnd < 0) {
+                Thread.onSpinWait();
+            }
+        }
         while (outcome == null) {
             if (recheck) {
                 recheck = false;
