@@ -1,5 +1,6 @@
 package raftkit.labrpc;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,12 +11,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Before its first park for the handler, the caller spins for at most {@link #SPIN_NANOS}: a handler that
  * returns at once then replies to a caller that is still running, and the call saves a park and a wake-up, which
  * on a small virtual machine take longer than the handler itself. Only a caller whose handler was handed off
- * spins, once per call, so the spin costs nothing while no call waits, and at most that much per call.
+ * spins, once per call and one caller at a time (in the JVM), so the spin costs nothing while no call waits, at
+ * most that much per call, and never more than one CPU.
  */
 final class PendingCall {
 
     /** The longest a caller spins for its handler's reply before it parks. */
     static final long SPIN_NANOS = 20_000;
+    /** Set while a caller spins: one at a time, as more would take the CPUs their handlers need. */
+    private static final AtomicBoolean SPINNER = new AtomicBoolean();
 
     /** The handler threw: the caller sees a lost RPC. */
     static final Object NO_REPLY = new Object();
@@ -84,9 +88,15 @@ final class PendingCall {
         long deadline = System.nanoTime() + nanos;
         if (!spun) {
             spun = true;
-            long spinEnd = System.nanoTime() + Math.min(nanos, SPIN_NANOS);
-            while (outcome == null && !recheck && !cancelled && System.nanoTime() - spinEnd < 0) {
-                Thread.onSpinWait();
+            if (!SPINNER.get() && SPINNER.compareAndSet(false, true)) {
+                try {
+                    long spinEnd = System.nanoTime() + Math.min(nanos, SPIN_NANOS);
+                    while (outcome == null && !recheck && !cancelled && System.nanoTime() - spinEnd < 0) {
+                        Thread.onSpinWait();
+                    }
+                } finally {
+                    SPINNER.set(false);
+                }
             }
         }
         while (outcome == null) {
