@@ -221,7 +221,9 @@ public final class Network implements AutoCloseable {
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
         // Go checks every 100 ms; a change of wiring also wakes the wait, so the failure comes within 100 ms.
-        // The wait spins a few microseconds first, for a handler that replies at once (see PendingCall).
+        if (!invocation.forwarded()) {
+            call.spinForHandler(); // a handler in this JVM often replies within microseconds (see PendingCall)
+        }
         boolean dead = false;
         while (!call.handlerFinished() && !dead) {
             if (!call.awaitHandler(TimeUnit.MILLISECONDS.toNanos(DEAD_CHECK_MS))) {

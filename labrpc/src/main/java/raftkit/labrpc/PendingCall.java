@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  * and parks here while it waits; the handler thread, the network's timer, a change of the network's wiring, and
  * cleanup each wake it. Waiting costs no thread of its own, so a thousand calls in flight need no extra threads.
  *
- * <p>Before its first park for the handler, the caller spins for at most {@link #SPIN_NANOS}: a handler that
+ * <p>Before it parks for a handler in this JVM, the caller spins for at most {@link #SPIN_NANOS}: a handler that
  * returns at once then replies to a caller that is still running, and the call saves a park and a wake-up, which
  * on a small virtual machine take longer than the handler itself. Only a caller whose handler was handed off
  * spins, once per call and one caller at a time (in the JVM), so the spin costs nothing while no call waits, at
@@ -30,7 +30,6 @@ final class PendingCall {
     private volatile boolean timerFired;
     private volatile boolean recheck;
     private volatile boolean cancelled;
-    private boolean spun; // the caller's own: whether it has spun for the handler yet
 
     void handlerDone(Object result) {
         outcome = result;
@@ -79,26 +78,31 @@ final class PendingCall {
     }
 
     /**
-     * Waits until the handler finishes, a recheck is asked for, or {@code nanos} pass. The first wait of a call
-     * spins briefly before it parks (see the class comment).
+     * Spins for at most {@link #SPIN_NANOS} until the handler finishes, a recheck is asked for, or the network is
+     * cleaned up; returns at once if another caller is spinning. The caller calls it once, just after handing
+     * its handler off, and then waits with {@link #awaitHandler}.
+     */
+    void spinForHandler() {
+        if (SPINNER.get() || !SPINNER.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long end = System.nanoTime() + SPIN_NANOS;
+            while (outcome == null && !recheck && !cancelled && System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            SPINNER.set(false);
+        }
+    }
+
+    /**
+     * Waits until the handler finishes, a recheck is asked for, or {@code nanos} pass.
      *
      * @return false if the caller was interrupted or the network cleaned up (the call then fails)
      */
     boolean awaitHandler(long nanos) {
         long deadline = System.nanoTime() + nanos;
-        if (!spun) {
-            spun = true;
-            if (!SPINNER.get() && SPINNER.compareAndSet(false, true)) {
-                try {
-                    long spinEnd = System.nanoTime() + Math.min(nanos, SPIN_NANOS);
-                    while (outcome == null && !recheck && !cancelled && System.nanoTime() - spinEnd < 0) {
-                        Thread.onSpinWait();
-                    }
-                } finally {
-                    SPINNER.set(false);
-                }
-            }
-        }
         while (outcome == null) {
             if (recheck) {
                 recheck = false;

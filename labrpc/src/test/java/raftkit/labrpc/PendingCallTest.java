@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The caller's wait for its handler: the brief spin, then the park, and every way either ends. Each test makes the
- * {@link PendingCall} on the thread that waits on it, as the network does.
+ * {@link PendingCall} on the thread that waits on it and spins before it waits, as the network does.
  */
 class PendingCallTest {
 
@@ -26,6 +26,7 @@ class PendingCallTest {
         Thread handler = new Thread(() -> call.handlerDone(REPLY));
         handler.start();
         long t0 = System.nanoTime();
+        call.spinForHandler();
         assertTrue(call.awaitHandler(LONG_WAIT_NANOS));
         assertTrue(call.handlerFinished());
         assertArrayEquals(REPLY, call.reply());
@@ -42,6 +43,7 @@ class PendingCallTest {
         });
         handler.start();
         long t0 = System.nanoTime();
+        call.spinForHandler();
         assertTrue(call.awaitHandler(LONG_WAIT_NANOS));
         long waited = System.nanoTime() - t0;
         assertTrue(call.handlerFinished(), "the wait ended before the reply");
@@ -51,24 +53,18 @@ class PendingCallTest {
     }
 
     @Test
-    void when_nothing_happens_then_the_wait_returns_after_its_time_for_the_dead_server_check() {
-        PendingCall call = new PendingCall();
-        long nanos = TimeUnit.MILLISECONDS.toNanos(Network.DEAD_CHECK_MS);
-        for (int wait = 0; wait < 2; wait++) { // the first wait spins, the second does not
-            long t0 = System.nanoTime();
-            assertTrue(call.awaitHandler(nanos));
-            assertTrue(System.nanoTime() - t0 >= nanos, "the wait returned early");
-            assertFalse(call.handlerFinished());
-        }
-    }
-
-    @Test
-    void when_a_wait_shorter_than_the_spin_is_asked_then_it_returns_after_that_wait() {
+    void when_nothing_happens_then_the_spin_ends_and_the_wait_returns_after_its_time_for_the_dead_server_check() {
         PendingCall call = new PendingCall();
         long t0 = System.nanoTime();
-        assertTrue(call.awaitHandler(PendingCall.SPIN_NANOS / 4));
-        assertTrue(System.nanoTime() - t0 >= PendingCall.SPIN_NANOS / 4);
-        assertFalse(call.handlerFinished());
+        call.spinForHandler();
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "the spin did not end");
+        long nanos = TimeUnit.MILLISECONDS.toNanos(Network.DEAD_CHECK_MS);
+        for (int wait = 0; wait < 2; wait++) {
+            long start = System.nanoTime();
+            assertTrue(call.awaitHandler(nanos));
+            assertTrue(System.nanoTime() - start >= nanos, "the wait returned early");
+            assertFalse(call.handlerFinished());
+        }
     }
 
     @Test
@@ -81,6 +77,7 @@ class PendingCallTest {
             });
             wiring.start();
             long t0 = System.nanoTime();
+            call.spinForHandler();
             assertTrue(call.awaitHandler(LONG_WAIT_NANOS));
             assertFalse(call.handlerFinished());
             assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "the recheck did not end the wait");
@@ -97,6 +94,7 @@ class PendingCallTest {
                 call.cancel();
             });
             cleanup.start();
+            call.spinForHandler();
             assertFalse(call.awaitHandler(LONG_WAIT_NANOS), "a cleaned-up call must fail");
             assertTrue(call.cancelled());
             cleanup.join();
@@ -108,6 +106,7 @@ class PendingCallTest {
         CompletableFuture<Boolean> failedWithFlag = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             PendingCall call = new PendingCall();
+            call.spinForHandler();
             boolean waited = call.awaitHandler(LONG_WAIT_NANOS);
             failedWithFlag.complete(!waited && Thread.currentThread().isInterrupted());
         });
