@@ -1,6 +1,5 @@
 package raftkit.labrpc;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -10,16 +9,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Before it parks for a handler in this JVM, the caller spins for at most {@link #SPIN_NANOS}: a handler that
  * returns at once then replies to a caller that is still running, and the call saves a park and a wake-up, which
- * on a small virtual machine take longer than the handler itself. Only a caller whose handler was handed off
- * spins, once per call and one caller at a time (in the JVM), so the spin costs nothing while no call waits, at
- * most that much per call, and never more than one CPU.
+ * on a small virtual machine take longer than the handler itself. The network lets a caller spin only when its
+ * call is the only one in flight, once per call, so the spin costs nothing while no call waits, at most that much
+ * per call, and never takes a CPU that another call's handler needs.
  */
 final class PendingCall {
 
     /** The longest a caller spins for its handler's reply before it parks. */
     static final long SPIN_NANOS = 20_000;
-    /** Set while a caller spins: one at a time, as more would take the CPUs their handlers need. */
-    private static final AtomicBoolean SPINNER = new AtomicBoolean();
 
     /** The handler threw: the caller sees a lost RPC. */
     static final Object NO_REPLY = new Object();
@@ -79,20 +76,13 @@ final class PendingCall {
 
     /**
      * Spins for at most {@link #SPIN_NANOS} until the handler finishes, a recheck is asked for, or the network is
-     * cleaned up; returns at once if another caller is spinning. The caller calls it once, just after handing
-     * its handler off, and then waits with {@link #awaitHandler}.
+     * cleaned up. The caller calls it once, just after handing its handler off, and then waits with
+     * {@link #awaitHandler}.
      */
     void spinForHandler() {
-        if (SPINNER.get() || !SPINNER.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            long end = System.nanoTime() + SPIN_NANOS;
-            while (outcome == null && !recheck && !cancelled && System.nanoTime() - end < 0) {
-                Thread.onSpinWait();
-            }
-        } finally {
-            SPINNER.set(false);
+        long end = System.nanoTime() + SPIN_NANOS;
+        while (outcome == null && !recheck && !cancelled && System.nanoTime() - end < 0) {
+            Thread.onSpinWait();
         }
     }
 
