@@ -29,6 +29,11 @@ final class Invocation {
         return new Invocation(null, forwarder, null, serviceMethod, args);
     }
 
+    /** Whether the handler runs in another process (its reply cannot come within microseconds). */
+    boolean forwarded() {
+        return forwarder != null;
+    }
+
     /**
      * Runs the handler and encodes its reply at once, so later changes the handler makes to the reply object do not
      * reach the caller. Returns null when the handler threw or returned null: the caller sees a lost RPC, and

@@ -221,6 +221,10 @@ public final class Network implements AutoCloseable {
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
         // Go checks every 100 ms; a change of wiring also wakes the wait, so the failure comes within 100 ms.
+        if (!invocation.forwarded() && inFlight.size() == 1) {
+            // The only call in flight, to a handler in this JVM: its reply often comes within microseconds.
+            call.spinForHandler();
+        }
         boolean dead = false;
         while (!call.handlerFinished() && !dead) {
             if (!call.awaitHandler(TimeUnit.MILLISECONDS.toNanos(DEAD_CHECK_MS))) {
