@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,7 @@ final class FrameChannel implements AutoCloseable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Handler handler;
+    private final Set<Frame.Type> onReader;
     private final Consumer<String> onClose;
     private final Map<Long, CompletableFuture<Frame>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -57,7 +59,17 @@ final class FrameChannel implements AutoCloseable {
      * @param onClose told once, with the reason, when the stream ends or a frame is bad (not on {@link #close()})
      */
     FrameChannel(String name, InputStream in, OutputStream out, Handler handler, Consumer<String> onClose) {
+        this(name, in, out, handler, Set.of(), onClose);
+    }
+
+    /**
+     * As above, with the requests of the types in {@code onReader} answered on the reader thread itself: a thread
+     * handoff saved for requests that never block (a debug line, a persister save), and their order kept.
+     */
+    FrameChannel(String name, InputStream in, OutputStream out, Handler handler, Set<Frame.Type> onReader,
+                 Consumer<String> onClose) {
         this.name = name;
+        this.onReader = Set.copyOf(onReader);
         this.in = new DataInputStream(new BufferedInputStream(in, 1 << 16));
         this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
         this.handler = handler;
@@ -157,6 +169,10 @@ final class FrameChannel implements AutoCloseable {
             if (reply != null) {
                 reply.complete(frame);
             }
+            return;
+        }
+        if (onReader.contains(frame.type())) {
+            answer(frame);
             return;
         }
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +80,10 @@ public final class PeerHost {
         Thread pump = new Thread(() -> copyToOut(process.getErrorStream()), "peerhost-output");
         pump.setDaemon(true);
         pump.start();
+        // what the peers ask that never blocks is answered at once, on the reader
         this.channel = new FrameChannel("peer host", process.getInputStream(), process.getOutputStream(),
-                this::answer, this::ended);
+                this::answer, EnumSet.of(Frame.Type.DEBUG, Frame.Type.FAILURE, Frame.Type.SAVE, Frame.Type.READ),
+                this::ended);
         channel.start();
     }
 

@@ -159,7 +159,15 @@ public final class PartRun {
      * to the end, so their figures are whole; the threads of tests that ended are one remainder. Linux only.
      */
     private static void printThreadCpu(long processCpuNanos) throws IOException {
-        Path tasks = Path.of("/proc/self/task");
+        printThreadCpu("self", processCpuNanos, "whole process");
+        for (ProcessHandle host : ProcessHandle.current().children().toList()) {
+            long nanos = host.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            printThreadCpu(String.valueOf(host.pid()), nanos, "peer host");
+        }
+    }
+
+    private static void printThreadCpu(String pid, long processCpuNanos, String what) throws IOException {
+        Path tasks = Path.of("/proc", pid, "task");
         if (!Files.isDirectory(tasks)) {
             return;
         }
@@ -180,7 +188,7 @@ public final class PartRun {
         }
         long living = byName.values().stream().mapToLong(Long::longValue).sum();
         byName.put("(threads that ended)", Math.max(0, processCpuNanos - living));
-        System.out.println("CPU s by thread, whole process:");
+        System.out.println("CPU s by thread, " + what + ":");
         byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 10_000_000)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", e.getValue() / 1e9, e.getKey()));
