@@ -1,6 +1,6 @@
 /**
  * The Raft tester: {@link raftkit.tester.Config}, a port of the lab's {@code config.go} (peers on a simulated
  * network, crashes, partitions, appliers that check every applied command), which the graded tests of parts
- * 3A-3D drive. The graders use the kit's own copy of this package.
+ * 3A-3E drive. The graders use the kit's own copy of this package.
  */
 package raftkit.tester;
