@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 // BEGIN SOLUTION
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -140,7 +141,7 @@ public final class Raft implements RaftPeer {
     // PreVote and CheckQuorum (part 3E; thesis §9.6 and §6.2).
     private final boolean preVoteAndCheckQuorum; // false only in the tester's own test of a plain Raft
     private long leaderContact; // System.nanoTime() of the last AppendEntries or InstallSnapshot of a current leader
-    private int preVoteRound;   // counts pre-vote rounds, so a late grant from an earlier round is not counted
+    private final boolean[] preVoted; // pre-candidate: the peers that granted us a pre-vote in this round
     private final long[] lastReply; // leader: System.nanoTime() of each peer's latest reply in this term
     // END SOLUTION
 
@@ -156,6 +157,7 @@ public final class Raft implements RaftPeer {
         this.replicateWhenFree = new boolean[peers.length];
         this.preVoteAndCheckQuorum = !Boolean.getBoolean(PLAIN_PROPERTY);
         this.lastReply = new long[peers.length];
+        this.preVoted = new boolean[peers.length];
         // as if a leader was last heard a minimum election timeout ago: a new peer may grant pre-votes at once
         this.leaderContact = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(ELECTION_TIMEOUT_MIN_MS);
         AtomicInteger callerCount = new AtomicInteger();
@@ -314,7 +316,8 @@ public final class Raft implements RaftPeer {
     /** A new round of pre-votes (thesis §9.6): our own yes, and a fresh timeout in case the round fails. */
     private void becomePreCandidate() {
         role = Role.PRE_CANDIDATE;
-        preVoteRound++;
+        Arrays.fill(preVoted, false);
+        preVoted[me] = true;
         votes = 1;
         resetElectionTimer();
         debug(Topic.VOTE, "became pre-candidate for term %d", currentTerm + 1);
@@ -519,21 +522,27 @@ public final class Raft implements RaftPeer {
             startElection(); // a cluster of one
             return;
         }
-        int round = preVoteRound;
         RequestVoteArgs args = new RequestVoteArgs(currentTerm + 1, me, log.lastIndex(), log.lastTerm(), true);
         for (int peer = 0; peer < peers.length; peer++) {
             if (peer != me) {
                 int server = peer;
-                callAsync(server, () -> sendRequestVote(server, args), reply -> handlePreVoteReply(round, reply));
+                callAsync(server, () -> sendRequestVote(server, args),
+                        reply -> handlePreVoteReply(server, args, reply));
             }
         }
     }
 
-    private void handlePreVoteReply(int round, RequestVoteReply reply) {
-        if (observeTerm(reply.term()) || role != Role.PRE_CANDIDATE || round != preVoteRound) {
-            return; // stale: a newer term, a leader heard from, or a later round
+    /**
+     * Counts a pre-vote. A yes that comes back after our timer started another round still counts, once per peer,
+     * as long as we still ask for the same term: it answers the question this round asks again, and dropping it
+     * would make a slow network need a round trip shorter than a timeout, with a new round of RPCs each time.
+     */
+    private void handlePreVoteReply(int server, RequestVoteArgs args, RequestVoteReply reply) {
+        if (observeTerm(reply.term()) || role != Role.PRE_CANDIDATE || args.term() != currentTerm + 1) {
+            return; // stale: a newer term, a leader heard from, or an election already under way
         }
-        if (reply.voteGranted()) {
+        if (reply.voteGranted() && !preVoted[server]) {
+            preVoted[server] = true;
             votes++;
             if (votes * 2 > peers.length) {
                 startElection();
