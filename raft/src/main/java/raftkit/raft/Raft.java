@@ -538,10 +538,13 @@ public final class Raft implements RaftPeer {
      * would make a slow network need a round trip shorter than a timeout, with a new round of RPCs each time.
      */
     private void handlePreVoteReply(int server, RequestVoteArgs args, RequestVoteReply reply) {
-        if (observeTerm(reply.term()) || role != Role.PRE_CANDIDATE || args.term() != currentTerm + 1) {
+        // a yes may carry the term we asked about instead of the granter's own (etcd's raft answers so): that term
+        // is ours to start, not a newer one to follow
+        boolean yes = reply.voteGranted() && reply.term() <= args.term();
+        if (!yes && observeTerm(reply.term()) || role != Role.PRE_CANDIDATE || args.term() != currentTerm + 1) {
             return; // stale: a newer term, a leader heard from, or an election already under way
         }
-        if (reply.voteGranted() && !preVoted[server]) {
+        if (yes && !preVoted[server]) {
             preVoted[server] = true;
             votes++;
             if (votes * 2 > peers.length) {

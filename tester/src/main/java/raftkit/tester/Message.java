@@ -49,6 +49,15 @@ public final class Message {
                 record.getClass().getSimpleName(), name, value));
     }
 
+    /**
+     * Whether the record has a boolean component {@code name} that is true; false if it has none. Part 3X reads a
+     * pre-vote (part 3E) this way: a vote request whose {@code preVote} component is true.
+     */
+    public boolean flag(String name) {
+        return Arrays.stream(record.getClass().getRecordComponents())
+                .anyMatch(c -> c.getName().equals(name) && c.getType() == boolean.class) && boolOf(name);
+    }
+
     public int term() {
         return intOf("term");
     }
