@@ -58,8 +58,8 @@ public final class Config implements AutoCloseable {
     }
 
     /**
-     * n peers made by {@code factory} in this JVM (the tester's own tests pass deliberately broken doubles); null
-     * means the student's {@code Raft}, as above.
+     * n peers made by {@code factory}: the tester's own tests pass deliberately broken doubles, made in this JVM, or
+     * in a peer host through {@link PeerMode#inPeerHost}; null means the student's {@code Raft}, as above.
      */
     public Config(int n, boolean unreliable, boolean snapshot, RaftFactory factory) {
         this(n, unreliable, snapshot, factory, null);
