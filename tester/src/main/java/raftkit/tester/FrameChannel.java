@@ -93,7 +93,8 @@ final class FrameChannel implements AutoCloseable {
     }
 
     /**
-     * Sends a request and waits up to {@code timeoutMillis} (0: for ever) for its reply.
+     * Sends a request and waits up to {@code timeoutMillis} (0: for ever; below 0: for ever, through interrupts) for
+     * its reply.
      *
      * @throws Closed when the other side is gone, or did not answer in time
      */
@@ -105,7 +106,8 @@ final class FrameChannel implements AutoCloseable {
             send(request.withId(id));
             Frame answer;
             try {
-                answer = timeoutMillis > 0 ? reply.get(timeoutMillis, TimeUnit.MILLISECONDS) : reply.get();
+                answer = timeoutMillis > 0 ? reply.get(timeoutMillis, TimeUnit.MILLISECONDS)
+                        : timeoutMillis == 0 ? reply.get() : uninterruptibly(reply);
             } catch (TimeoutException e) {
                 throw new Closed(name + ": no answer to " + request.type() + " within " + timeoutMillis + " ms");
             }
@@ -117,6 +119,32 @@ final class FrameChannel implements AutoCloseable {
             throw (Closed) e.getCause();
         } finally {
             waiting.remove(id);
+        }
+    }
+
+    /** As {@link #call(Frame)}, but an interrupt does not end the wait: it is kept for the caller to see after. */
+    Frame callUninterruptibly(Frame request) {
+        try {
+            return call(request, -1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("not reached: the wait ignores interrupts", e);
+        }
+    }
+
+    private static Frame uninterruptibly(CompletableFuture<Frame> reply) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return reply.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

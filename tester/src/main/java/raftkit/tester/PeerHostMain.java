@@ -53,6 +53,16 @@ public final class PeerHostMain {
             }
         }
 
+        /** As {@link #call}, waiting through interrupts, as a local persister's calls do. */
+        Frame callUninterruptibly(Frame request) {
+            try {
+                return channel.get().callUninterruptibly(request);
+            } catch (FrameChannel.Closed e) {
+                Runtime.getRuntime().halt(0);
+                throw e;
+            }
+        }
+
         void tell(Frame frame) {
             try {
                 channel.get().tell(frame);
@@ -311,20 +321,7 @@ public final class PeerHostMain {
 
         /** Persister calls are not interruptible in-process either: wait for the answer, keep the interrupt. */
         private Frame ask(Frame request) {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return link.call(request);
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            return link.callUninterruptibly(request);
         }
     }
 }

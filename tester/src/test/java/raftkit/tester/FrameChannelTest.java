@@ -87,6 +87,31 @@ class FrameChannelTest {
     }
 
     @Test
+    void when_an_uninterruptible_call_is_interrupted_then_it_still_returns_the_reply_and_keeps_the_interrupt()
+            throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        connect(request -> null, request -> {
+            received.countDown();
+            release.await();
+            return request.reply().withNumbers(5, 0, 0);
+        });
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        Thread saver = new Thread(() -> {
+            Frame reply = tester.callUninterruptibly(Frame.request(Frame.Type.SAVE, 1));
+            outcome.complete(reply.a() + " interrupted=" + Thread.currentThread().isInterrupted());
+        });
+        saver.start();
+        assertTrue(received.await(5, TimeUnit.SECONDS));
+
+        saver.interrupt();
+        Thread.sleep(50);
+        release.countDown();
+
+        assertEquals("5 interrupted=true", outcome.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void when_the_handler_reports_a_callers_error_then_the_call_throws_it() {
         connect(request -> null, request -> {
             throw new IllegalArgumentException("labrpc: unknown method Raft.nope");
