@@ -2,8 +2,11 @@ package raftkit.grader.engine;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,8 +70,7 @@ public record Kit(Path root) {
         classpath.add(root.resolve("tester/target/test-classes"));
         classpath.add(root.resolve("grader/target/classes"));
         for (Path entry : dependencies()) {
-            boolean raft = entry.toAbsolutePath().normalize().startsWith(raftOutput().toAbsolutePath().normalize());
-            if (!raft) {
+            if (!isRaftOutput(entry)) {
                 classpath.add(entry);
             } else if (peers == PeerMode.ISOLATED) {
                 classpath.add(apiClasses(entry));
@@ -79,32 +81,58 @@ public record Kit(Path root) {
         return classpath;
     }
 
-    /** Where the student's compiled classes are: a submission's, or the working tree's raft module. */
-    public Path studentClasses(Path submissionClasses) {
-        return submissionClasses != null ? submissionClasses : raftOutput().resolve("classes");
+    /**
+     * Where the student's compiled classes are: a submission's, or the working tree's raft module (its classes
+     * folder, or its jar when Maven's later phases built one).
+     */
+    public Path studentClasses(Path submissionClasses) throws IOException {
+        if (submissionClasses != null) {
+            return submissionClasses;
+        }
+        return dependencies().stream().filter(this::isRaftOutput).findFirst()
+                .orElse(raftOutput().resolve("classes"));
     }
 
-    /** A copy of the kit's API classes alone, made from {@code raftClasses} once per build of the kit. */
-    private Path apiClasses(Path raftClasses) throws IOException {
-        Path api = Path.of("raftkit", "raft", "api");
+    private boolean isRaftOutput(Path entry) {
+        return entry.toAbsolutePath().normalize().startsWith(raftOutput().toAbsolutePath().normalize());
+    }
+
+    /**
+     * A copy of the kit's API classes alone, made from {@code raftOutput} (the raft module's classes folder or jar)
+     * once per build of the kit.
+     */
+    private Path apiClasses(Path raftOutput) throws IOException {
         Path copy = root.resolve("grader/target/raft-api");
         synchronized (Kit.class) {
-            Path source = raftClasses.resolve(api);
-            if (!Files.isDirectory(source)) {
-                throw new NotBuiltException("the kit's API classes are missing (" + source + "); rebuild the kit");
-            }
-            try (var files = Files.list(source)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    Path target = copy.resolve(api).resolve(file.getFileName().toString());
-                    if (!Files.exists(target)
-                            || Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(file)) < 0) {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                    }
+            if (Files.isDirectory(raftOutput)) {
+                copyApi(raftOutput, copy);
+            } else {
+                try (FileSystem jar = FileSystems.newFileSystem(raftOutput)) {
+                    copyApi(jar.getPath("/"), copy);
                 }
             }
         }
         return copy;
+    }
+
+    private static void copyApi(Path from, Path to) throws IOException {
+        String api = "raftkit/raft/api";
+        Path source = from.resolve(api);
+        if (!Files.isDirectory(source)) {
+            throw new NotBuiltException("the kit's API classes are missing (" + source.toUri() + "); rebuild the kit");
+        }
+        try (var files = Files.list(source)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
+                Path target = to.resolve(api).resolve(file.getFileName().toString());
+                byte[] bytes = Files.readAllBytes(file);
+                if (!Files.exists(target) || !Arrays.equals(bytes, Files.readAllBytes(target))) {
+                    // written aside, then moved in one step: graders running at once (shards) may share the copy
+                    Files.createDirectories(target.getParent());
+                    Path part = Files.createTempFile(target.getParent(), file.getFileName().toString(), ".part");
+                    Files.write(part, bytes);
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
     }
 }
