@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import raftkit.labrpc.ClientEnd;
@@ -132,10 +133,7 @@ public final class PeerHostMain {
             }
             throw new IllegalArgumentException("unknown peer incarnation " + request.incarnation());
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(peer.loader());
-        try {
+        return asPeer(peer.loader(), () -> {
             switch (request.type()) {
                 case DELIVER -> {
                     return request.reply().withData(peer.service().serve(request.text(), request.data()), null);
@@ -160,13 +158,28 @@ public final class PeerHostMain {
                 }
                 default -> throw new IllegalArgumentException("the peer host does not answer " + request.type());
             }
+        });
+    }
+
+    /**
+     * Runs {@code work} with {@code loader} (an incarnation's, or null for none) as this thread's context loader, so
+     * the codec finds that incarnation's classes, and so threads the work starts inherit it.
+     */
+    private static <T> T asPeer(ClassLoader loader, Callable<T> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        if (loader != null) {
+            thread.setContextClassLoader(loader);
+        }
+        try {
+            return work.call();
         } finally {
             thread.setContextClassLoader(before);
         }
     }
 
     /** Part 3X's messages, handled with the peer's own classes; a failed check goes back as its message. */
-    private Frame message(Frame request) {
+    private Frame message(Frame request) throws Exception {
         Incarnation peer = incarnations.get(request.incarnation());
         StudentMessages view = messages.get(request.c());
         if (view == null) {
@@ -175,28 +188,24 @@ public final class PeerHostMain {
             }
             view = messages.computeIfAbsent(request.c(), c -> StudentMessages.local(peer.raft().getClass()));
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        if (peer != null) {
-            thread.setContextClassLoader(peer.loader());
-        }
-        try {
+        StudentMessages shapes = view;
+        return asPeer(peer == null ? null : peer.loader(), () -> {
             Rpc rpc = Rpc.values()[request.a()];
             boolean reply = request.b() == 1;
-            return switch (request.type()) {
-                case MESSAGE_CHECK -> {
-                    view.check(rpc);
-                    yield request.reply();
-                }
-                case MESSAGE_BUILD -> request.reply().withData(view.build(rpc, reply,
-                        decodeValues(request.data())), null);
-                default -> request.reply().withData(Codec.encode(view.read(rpc, reply, request.data())), null);
-            };
-        } catch (AssertionError e) {
-            return request.reply().withNumbers(0, 0, 1).withText(e.getMessage());
-        } finally {
-            thread.setContextClassLoader(before);
-        }
+            try {
+                return switch (request.type()) {
+                    case MESSAGE_CHECK -> {
+                        shapes.check(rpc);
+                        yield request.reply();
+                    }
+                    case MESSAGE_BUILD -> request.reply().withData(shapes.build(rpc, reply,
+                            decodeValues(request.data())), null);
+                    default -> request.reply().withData(Codec.encode(shapes.read(rpc, reply, request.data())), null);
+                };
+            } catch (AssertionError e) {
+                return request.reply().withNumbers(0, 0, 1).withText(e.getMessage());
+            }
+        });
     }
 
     @SuppressWarnings("unchecked") // the tester sends a Map<String, Object>
@@ -234,23 +243,19 @@ public final class PeerHostMain {
                 incarnation)));
         Method maker = make;
         Constructor<?> builder = constructor;
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader); // the peer's threads inherit it from the thread that makes them
         RaftPeer raft;
         try {
-            raft = threads.make(me, () -> {
+            // the peer's threads inherit the loader from the thread that makes them
+            raft = asPeer(loader, () -> threads.make(me, () -> {
                 try {
                     return (RaftPeer) (maker != null ? maker.invoke(null, ends, me, persister, applyCh)
                             : builder.newInstance(ends, me, persister, applyCh));
                 } catch (InvocationTargetException e) {
                     throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
                 }
-            });
+            }));
         } catch (RuntimeException | Error e) {
             throw new IllegalArgumentException("make() threw " + e);
-        } finally {
-            thread.setContextClassLoader(before);
         }
         if (raft == null) {
             throw new IllegalArgumentException("make() returned null");
