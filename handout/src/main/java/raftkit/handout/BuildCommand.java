@@ -37,7 +37,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--git", description = "Make OUT_DIR a Git repository with one reproducible commit.")
     private boolean git;
 
-    @Option(names = "--full-check", description = "Run the stub and the reference on every part, 3A to 3D.")
+    @Option(names = "--full-check", description = "Run the stub and the reference on every part, 3A to 3E and 3X.")
     private boolean fullCheck;
 
     @Option(names = "--compile-only", description = "Check only that no solution survives and that the kit compiles.")

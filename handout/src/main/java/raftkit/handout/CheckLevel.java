@@ -8,6 +8,6 @@ public enum CheckLevel {
     COMPILE,
     /** And that the stub fails every 3A test quickly and the reference passes them (the default). */
     PART_3A,
-    /** The same for every part, 3A to 3D ({@code --full-check}). */
+    /** The same for every part, 3A to 3E and 3X ({@code --full-check}). */
     FULL
 }

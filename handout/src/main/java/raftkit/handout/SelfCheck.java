@@ -60,7 +60,8 @@ final class SelfCheck {
             checks.add(compile.ok()
                     ? Check.passed("compiles", seconds(compile.time()) + " (" + compile.command() + ")")
                     : Check.failed("compiles", failure(compile), compile.tail(EVIDENCE_LINES)));
-            List<String> parts = level == CheckLevel.FULL ? List.of("3A", "3B", "3C", "3D", "3X") : List.of("3A");
+            List<String> parts = level == CheckLevel.FULL
+                    ? List.of("3A", "3B", "3C", "3D", "3E", "3X") : List.of("3A");
             String which = String.join(",", parts);
             if (!compile.ok() || level == CheckLevel.COMPILE) {
                 String why = compile.ok() ? "--compile-only" : "the kit does not compile";

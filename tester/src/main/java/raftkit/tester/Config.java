@@ -153,6 +153,19 @@ public final class Config implements AutoCloseable {
         peers.disconnect(i);
     }
 
+    /**
+     * Cuts one direction of one link: peer {@code from}'s calls to peer {@code to} fail, while {@code to} can
+     * still call {@code from} (part 3E builds partial partitions from these). Both stay connected to the rest.
+     */
+    public void disconnectLink(int from, int to) {
+        peers.setLink(from, to, false);
+    }
+
+    /** Restores what {@link #disconnectLink} cut, if both peers are connected. */
+    public void connectLink(int from, int to) {
+        peers.setLink(from, to, true);
+    }
+
     /** Peer i's running Raft, or null while it is crashed. */
     public RaftPeer raft(int i) {
         return peers.raft(i);

@@ -91,6 +91,14 @@ public final class Message {
         throw new AssertionError(String.format("part 3X: %s.%s is %s, not a boolean", type, name, value));
     }
 
+    /**
+     * Whether the record has a boolean component {@code name} that is true; false if it has none. Part 3X reads a
+     * pre-vote (part 3E) this way: a vote request whose {@code preVote} component is true.
+     */
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(components.get(name));
+    }
+
     public int term() {
         return intOf("term");
     }

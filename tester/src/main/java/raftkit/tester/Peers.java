@@ -162,6 +162,15 @@ final class Peers {
         }
     }
 
+    /**
+     * Enables or disables the one end that carries peer {@code from}'s calls to peer {@code to} (a reply travels
+     * back on its call's end). Enabling takes effect only while both peers are connected; the next connect or
+     * disconnect of either peer sets the end as those do.
+     */
+    synchronized void setLink(int from, int to, boolean enabled) {
+        net.enable(endnames[from][to], enabled && connected[from] && connected[to]);
+    }
+
     synchronized RaftPeer raft(int i) {
         return rafts[i];
     }

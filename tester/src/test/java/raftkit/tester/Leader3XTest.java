@@ -76,16 +76,23 @@ class Leader3XTest {
         try (ScriptedCluster c = new ScriptedCluster(3)) {
             c.begin("Test (3X): a reply to a request of an older term is ignored (§5.1)");
             for (int j = 1; j < c.size(); j++) {
-                c.peer(j).on(Rpc.REQUEST_VOTE, call -> { }); // hold every vote request
+                // hold every vote request; a pre-vote (part 3E) is granted, so that a peer with PreVote still
+                // starts its elections
+                c.peer(j).on(Rpc.REQUEST_VOTE, call -> {
+                    if (Scripts.isPreVote(call)) {
+                        call.answer("term", call.args().term(), "voteGranted", true);
+                    }
+                });
             }
-            IncomingCall first = c.peer(1).awaitCall(Rpc.REQUEST_VOTE, call -> true, Scripts.ELECTION_MILLIS)
+            IncomingCall first = c.peer(1).awaitCall(Rpc.REQUEST_VOTE, call -> !Scripts.isPreVote(call),
+                    Scripts.ELECTION_MILLIS)
                     .orElseThrow(() -> new AssertionError("§5.2: the peer started no election in "
                             + Scripts.ELECTION_MILLIS + " ms"));
             int old = first.args().term();
             Scripts.awaitTermAbove(c, old);
             for (int j = 1; j < c.size(); j++) {
                 for (IncomingCall call : c.peer(j).calls(Rpc.REQUEST_VOTE)) {
-                    if (call.args().term() == old) {
+                    if (call.args().term() == old && !Scripts.isPreVote(call)) {
                         call.answer("term", old, "voteGranted", true);
                     }
                 }

@@ -82,6 +82,11 @@ final class Scripts {
         return reply;
     }
 
+    /** A pre-vote (part 3E, thesis §9.6): a vote request whose args have a {@code preVote} component that is true. */
+    static boolean isPreVote(IncomingCall call) {
+        return call.args().flag("preVote");
+    }
+
     // ---- the student's state ----
 
     /** Lets the student's peer win its next election: both scripted peers vote for it and accept whatever it sends. */

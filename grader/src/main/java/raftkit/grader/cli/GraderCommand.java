@@ -17,7 +17,7 @@ import raftkit.grader.plan.UserException;
  * {@code grader/grade 3A} grades part 3A. A course adds a command by listing its class here.
  */
 @Command(name = "grader/grade", mixinStandardHelpOptions = true, version = "raftkit grader 1.0",
-        description = {"Grades the Raft lab (parts 3A-3D) by running the kit's tests in separate JVMs.",
+        description = {"Grades the Raft lab (parts 3A-3E and 3X) by running the kit's tests in separate JVMs.",
             "With no command, grade is assumed: grader/grade 3A"},
         subcommands = {GradeCommand.class, RepeatCommand.class, BatchCommand.class, BatchMergeCommand.class,
             LogsCommand.class,

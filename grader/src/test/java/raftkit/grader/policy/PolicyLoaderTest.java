@@ -22,12 +22,14 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void when_default_policy_loads_then_it_has_every_go_test_of_3A_to_3D_and_part_3X() throws Exception {
+    void when_default_policy_loads_then_it_has_every_go_test_of_3A_to_3D_and_parts_3E_and_3X() throws Exception {
         Policy policy = PolicyLoader.load(Path.of("policy.toml"));
-        assertEquals(List.of("3A", "3B", "3C", "3D", "3X"), policy.parts().stream().map(PartPolicy::name).toList());
-        assertEquals(List.of(3, 10, 8, 7, 22), policy.parts().stream().map(p -> p.tests().size()).toList());
-        // 5 points a Go test (140 for 3A-3D) and 2 a 3X test (44)
-        assertEquals(184, policy.parts().stream().mapToDouble(PartPolicy::maxPoints).sum());
+        assertEquals(List.of("3A", "3B", "3C", "3D", "3E", "3X"),
+                policy.parts().stream().map(PartPolicy::name).toList());
+        assertEquals(List.of(3, 10, 8, 7, 6, 22), policy.parts().stream().map(p -> p.tests().size()).toList());
+        // 5 points a Go test (140 for 3A-3D), 5 a 3E test (30) and 2 a 3X test (44)
+        assertEquals(214, policy.parts().stream().mapToDouble(PartPolicy::maxPoints).sum());
+        assertEquals("pre-vote and check-quorum", policy.part("3E").orElseThrow().title());
         assertEquals(List.of("raft/src/main/java/raftkit/raft/*.java"), policy.studentFiles());
         assertEquals("raftkit.tester", policy.testPackage());
         TestPolicy test = policy.test("testFigure8Unreliable3C").orElseThrow();
