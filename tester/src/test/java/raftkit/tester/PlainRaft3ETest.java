@@ -22,11 +22,19 @@ class PlainRaft3ETest {
     @Test
     void when_pre_vote_and_check_quorum_are_off_then_every_3E_test_but_liveness_fails() {
         FakeRun run;
+        // the switch is a property of this JVM, which a peer host started for isolated peers would not see
+        String mode = System.getProperty(PeerMode.PROPERTY);
         System.setProperty(PLAIN, "true");
+        System.setProperty(PeerMode.PROPERTY, PeerMode.INPROCESS.word());
         try {
             run = FakeRun.of(PreVote3ETest.class, Map.of());
         } finally {
             System.clearProperty(PLAIN);
+            if (mode == null) {
+                System.clearProperty(PeerMode.PROPERTY);
+            } else {
+                System.setProperty(PeerMode.PROPERTY, mode);
+            }
         }
 
         // a rejoining follower arrives with the higher term it reached alone.

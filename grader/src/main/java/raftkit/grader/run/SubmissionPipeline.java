@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import raftkit.grader.build.Submission;
 import raftkit.grader.build.SubmissionBuild;
 import raftkit.grader.engine.Status;
@@ -23,6 +24,13 @@ import raftkit.grader.score.TestScore;
  */
 public final class SubmissionPipeline {
 
+    /**
+     * Builds at once, across every submission this pipeline grades: one per core. Compiling takes a core while it
+     * lasts and a test run mostly waits, so a batch that started all its submissions' builds together would run
+     * their first tests on a machine flooded with compilers (grader/bench/batch-benchmark at 20 jobs on 2 cores:
+     * a load average near 70 for the first minutes, and a reference copy lost a test to it).
+     */
+    private final Semaphore buildSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final SubmissionBuild build;
     private final SubmissionGrader grader;
     private final PrintWriter console;
@@ -41,7 +49,13 @@ public final class SubmissionPipeline {
     /** Grades {@code submission} in {@code scratch} (emptied first); its run logs go to {@code scratch/logs}. */
     public SubmissionResult grade(Submission submission, Path scratch) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        SubmissionBuild.Result built = build.build(submission.source(), submission.zip(), scratch);
+        SubmissionBuild.Result built;
+        buildSlots.acquire();
+        try {
+            built = build.build(submission.source(), submission.zip(), scratch);
+        } finally {
+            buildSlots.release();
+        }
         List<String> notes = new ArrayList<>(built.notes());
         // A refused archive is the caller's one-line error, not a note.
         if (console != null && built.outcome() != SubmissionBuild.Outcome.REFUSED) {
