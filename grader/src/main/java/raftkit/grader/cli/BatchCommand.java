@@ -2,6 +2,7 @@ package raftkit.grader.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import raftkit.grader.score.SubmissionResult;
         description = {"Grades every submission (a folder or a .zip) in SUBMISSIONS_DIR: each is",
             "overlaid onto a pristine copy of the kit (only student-owned files are taken),",
             "compiled, and graded like `grade`, several submissions at once (--jobs, default",
-            "4 per core: a submission runs one test JVM at a time, and those mostly wait).",
+            "10 per core, fewer where memory is short: a submission runs one test JVM at a",
+            "time, and those mostly wait).",
             "Writes results.csv, results.json and index.html to the report folder (--out,",
             "default SUBMISSIONS_DIR-report), and each submission's logs, notes page and",
             "Gradescope results.json under <report>/<name>/. Running the same command again",
@@ -48,10 +50,18 @@ public final class BatchCommand implements Callable<Integer> {
 
     /**
      * Submissions graded at once per core: a test JVM mostly waits on timers and the simulated network, so a
-     * core carries several (grader/bench/batch-benchmark: on 2 cores, 4 and 8 at once both gave every reference
-     * copy full marks, and 8 at once nearly doubled the submissions per hour).
+     * core carries many. grader/bench/batch-benchmark on an idle 2-core machine, all four parts: 8 at once gave 72
+     * submissions an hour; 20 at once gave 106 an hour, 24 copies of 24 at full marks, each copy 7.3-7.9 minutes
+     * (100 in about 40 minutes).
      */
-    static final int JOBS_PER_CORE = 4;
+    static final int JOBS_PER_CORE = 10;
+
+    /**
+     * Memory set aside for each submission graded at once: its test JVM and, with isolated peers, its peer host,
+     * each about 150-200 MB resident at its peak, with room to spare. A machine with little memory for its cores
+     * grades fewer at once instead of swapping.
+     */
+    static final long BYTES_PER_JOB = 512L << 20;
 
     @Spec
     CommandSpec spec;
@@ -95,7 +105,7 @@ public final class BatchCommand implements Callable<Integer> {
         Path absolute = submissions.toAbsolutePath().normalize();
         // By default beside the submissions and named after them, so running the same command again resumes.
         Plan plan = Planner.parts(common.toPlanOptions(), policy, parts,
-                JOBS_PER_CORE * Runtime.getRuntime().availableProcessors(),
+                defaultJobs(Runtime.getRuntime().availableProcessors(), physicalMemory()),
                 absolute.resolveSibling(absolute.getFileName() + "-report"));
         Path report = plan.out();
         Kit kit = common.kit();
@@ -119,6 +129,19 @@ public final class BatchCommand implements Callable<Integer> {
         boolean errors = summary.report().results().stream()
                 .anyMatch(r -> r.outcome() == SubmissionResult.Outcome.ERROR);
         return errors ? ExitCodes.INTERNAL : ExitCodes.OK;
+    }
+
+    /** {@link #JOBS_PER_CORE} a core, at most one per {@link #BYTES_PER_JOB} of memory, and at least one. */
+    static int defaultJobs(int cores, long memoryBytes) {
+        return (int) Math.max(1, Math.min((long) JOBS_PER_CORE * cores, memoryBytes / BYTES_PER_JOB));
+    }
+
+    /** The machine's (or the container's) memory, or no limit where the JVM cannot tell. */
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return Long.MAX_VALUE;
     }
 
     private Shard chosenShard() throws UserException {

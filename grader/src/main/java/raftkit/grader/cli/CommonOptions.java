@@ -31,7 +31,7 @@ public final class CommonOptions {
 
     @Option(names = {"-p", "--jobs"}, paramLabel = "P",
             description = "Test JVMs run at once (default: 1 for grade; see repeat's help for repeat's); for "
-                    + "batch, submissions graded at once (default: 4 per core).")
+                    + "batch, submissions graded at once (default: 10 per core, fewer where memory is short).")
     Integer jobs;
 
     @Option(names = "--peers", paramLabel = "MODE", converter = PeerModeConverter.class,
