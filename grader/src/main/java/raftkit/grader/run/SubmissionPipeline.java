@@ -26,9 +26,9 @@ public final class SubmissionPipeline {
 
     /**
      * Builds at once, across every submission this pipeline grades: one per core. Compiling takes a core while it
-     * lasts and a test run mostly waits, so a batch that started all its submissions' builds together would run
-     * their first tests on a machine flooded with compilers (grader/bench/batch-benchmark at 20 jobs on 2 cores:
-     * a load average near 70 for the first minutes, and a reference copy lost a test to it).
+     * lasts and a test run mostly waits, so compilers started together for a whole batch would take the cores
+     * from the first submissions' timing-sensitive tests; one at a time per core, they also stagger the test JVMs'
+     * own start-up.
      */
     private final Semaphore buildSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final SubmissionBuild build;
