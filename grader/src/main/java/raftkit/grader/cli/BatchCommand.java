@@ -50,9 +50,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     /**
      * Submissions graded at once per core: a test JVM mostly waits on timers and the simulated network, so a
-     * core carries many. grader/bench/batch-benchmark on an idle 2-core machine, all four parts: 8 at once gave 72
-     * submissions an hour; 20 at once, in bwrap, gave 110 an hour, 24 copies of 24 at full marks, each copy
-     * 6.9-7.6 minutes (100 in about 38 minutes).
+     * core carries many. The most at which grader/bench/batch-benchmark still gave every reference copy full
+     * marks on an idle machine; its figures are in the README's benchmark section.
      */
     static final int JOBS_PER_CORE = 10;
 
