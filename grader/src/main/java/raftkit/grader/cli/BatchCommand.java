@@ -50,8 +50,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     /**
      * Submissions graded at once per core: a test JVM mostly waits on timers and the simulated network, so a
-     * core carries many. The most at which grader/bench/batch-benchmark still gave every reference copy full
-     * marks on an idle machine; its figures are in the README's benchmark section.
+     * core carries many. At this many, grader/bench/batch-benchmark gave every reference copy full marks on an
+     * idle machine (more was not tried); its figures are in the README's benchmark section.
      */
     static final int JOBS_PER_CORE = 10;
 
