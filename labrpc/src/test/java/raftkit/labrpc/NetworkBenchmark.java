@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NetworkBenchmark {
 
-    /** A JVM reaches its steady rate only once the JIT has compiled the call path; on 2 cores that takes seconds. */
-    private static final long WARMUP_NANOS = 8_000_000_000L;
+    private static final int WARMUP_CALLS = 200_000;
     private static final long MEASURE_NANOS = 3_000_000_000L;
     private static final int[] CLIENTS = {4, 32, 256};
     /** Sequential RPCs per second of the Go lab's labrpc TestBenchmark, measured on an idle 2-core machine. */
@@ -45,7 +44,7 @@ public final class NetworkBenchmark {
             server.addService(new Service(new Bench()));
             net.addServer("server", server);
             ClientEnd end = end(net, "seq");
-            callsFor(end, Integer.MAX_VALUE, WARMUP_NANOS);
+            callsFor(end, WARMUP_CALLS, Long.MAX_VALUE);
             long t0 = System.nanoTime();
             long calls = callsFor(end, Integer.MAX_VALUE, MEASURE_NANOS);
             report("sequential, 1 end", calls, System.nanoTime() - t0);
