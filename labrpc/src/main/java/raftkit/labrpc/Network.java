@@ -3,8 +3,6 @@ package raftkit.labrpc;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -45,6 +43,7 @@ public final class Network implements AutoCloseable {
     static final long DEAD_CHECK_MS = 100;
 
     private static final long CLEANUP_WAIT_MS = 500;
+    private static final long HANDLER_KEEP_ALIVE_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final AtomicInteger NETWORKS = new AtomicInteger();
 
     private final long seed;
@@ -59,7 +58,7 @@ public final class Network implements AutoCloseable {
     private final AtomicLong totalBytes = new AtomicLong();
     private final Set<PendingCall> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor timer;
-    private final ExecutorService handlers;
+    private final HandlerPool handlers;
 
     /** A network whose seed comes from {@code -Draftkit.seed=} if set, else from a random source. */
     public Network() {
@@ -73,9 +72,8 @@ public final class Network implements AutoCloseable {
         NetworkThreads threads = new NetworkThreads(NETWORKS.incrementAndGet());
         this.timer = new ScheduledThreadPoolExecutor(1, threads.factory("timer"));
         timer.setRemoveOnCancelPolicy(true);
-        // A thread per running handler: a handler may block as long as it likes, so a call never waits for one.
-        // Idle threads are kept a minute and reused.
-        this.handlers = Executors.newCachedThreadPool(threads.factory("handler"));
+        // A thread per running handler; idle threads are kept a minute and reused.
+        this.handlers = new HandlerPool(threads.factory("handler"), HANDLER_KEEP_ALIVE_NANOS);
     }
 
     /** The seed of this network's random choices; give it back with {@code -Draftkit.seed=} to replay them. */
@@ -162,7 +160,7 @@ public final class Network implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLEANUP_WAIT_MS);
             timer.awaitTermination(CLEANUP_WAIT_MS, TimeUnit.MILLISECONDS);
-            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            handlers.awaitTermination(Math.max(0, deadline - System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

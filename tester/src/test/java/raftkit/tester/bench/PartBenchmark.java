@@ -113,8 +113,8 @@ public final class PartBenchmark {
                 + "start (JVM start-up, JIT, GC, peers, network), the figure to set beside Go's CPU s.");
         System.out.println("RSS MB: the test JVM's peak resident memory (VmHWM); host RSS MB: its peer host's, where"
                 + " the peers are isolated (CPU s and JVM CPU s include the peer host's CPU).");
-        System.out.println("heap MB: peak heap in use, garbage included (sampled every 50 ms); live MB: the most heap "
-                + "any collection left in use.");
+        System.out.println("heap MB: peak heap in use, garbage included (as each collection found it); live MB: the"
+                + " most heap any collection left in use.");
         if (!costs.isEmpty()) {
             System.out.println();
             System.out.println("Timeline recording on against off (means over " + rounds + " rounds, each mode's runs "

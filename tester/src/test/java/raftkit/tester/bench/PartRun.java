@@ -11,6 +11,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,8 +43,6 @@ import raftkit.tester.PartTotalsListener;
  */
 public final class PartRun {
 
-    private static final long HEAP_SAMPLE_MILLIS = 50;
-
     private PartRun() {
     }
 
@@ -54,15 +50,7 @@ public final class PartRun {
         String part = args[0];
         AtomicLong peakHeap = new AtomicLong();
         AtomicLong peakLive = new AtomicLong();
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "benchmark-heap-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max),
-                0, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-        watchCollections(peakLive);
+        watchCollections(peakHeap, peakLive);
 
         PartTotalsListener totals = new PartTotalsListener();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -75,13 +63,14 @@ public final class PartRun {
         TestPlan plan = launcher.discover(request);
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        launcher.execute(plan, totals, summary);
+        launcher.execute(plan, totals, summary, new TestCosts());
         long wall = System.nanoTime() - start;
         // isolated peers run in a peer host, a child of this JVM that lives until it ends: its CPU is the part's too
         long hostCpu = peerHostCpuNanos();
         long processCpu = processCpuNanos();
         long cpu = processCpu - cpuStart + hostCpu;
-        sampler.shutdownNow();
+        // the heap in use since the last collection, which no notification has reported
+        peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         printThreadCpu(processCpu);
         // a benchmark of a failing part is still printed, with the reasons beside it
         summary.getSummary().printFailuresTo(new PrintWriter(System.out, true, StandardCharsets.UTF_8), 0);
@@ -106,17 +95,21 @@ public final class PartRun {
         }
     }
 
-    /** Keeps in {@code peak} the most heap any collection left in use: about the live data at its highest. */
-    private static void watchCollections(AtomicLong peak) {
+    /**
+     * Keeps in {@code peakHeap} the most heap in use, garbage included, which is what a collection finds when it
+     * starts, and in {@code peakLive} the most heap any collection left in use: about the live data at its highest.
+     * Reading both from the collections' notifications costs nothing between them, unlike a sampling thread, whose
+     * wake-ups would add to the part's CPU.
+     */
+    private static void watchCollections(AtomicLong peakHeap, AtomicLong peakLive) {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         NotificationListener afterGc = (notification, handback) -> {
             if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 GcInfo info = GarbageCollectionNotificationInfo
                         .from((CompositeData) notification.getUserData()).getGcInfo();
-                long used = info.getMemoryUsageAfterGc().entrySet().stream()
-                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-                peak.accumulateAndGet(used, Math::max);
+                peakHeap.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
+                peakLive.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc(), heapPools), Math::max);
             }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -124,6 +117,11 @@ public final class PartRun {
                 emitter.addNotificationListener(afterGc, null, null);
             }
         }
+    }
+
+    private static long heapUsed(Map<String, MemoryUsage> pools, Set<String> heapPools) {
+        return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum();
     }
 
     /**
@@ -195,7 +193,7 @@ public final class PartRun {
     }
 
     /** CPU time of the whole process since it started: JVM start-up, class loading and discovery included. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
