@@ -100,13 +100,8 @@ final class RecordSerializer extends Serializer<Record> {
                     case ANY -> writeAny(kryo, output, (Object) c.getter.invokeExact((Object) object));
                     default -> throw new AssertionError(c.kind);
                 }
-            } catch (KryoException e) {
-                e.addTrace(c.name + " (" + c.type.getName() + ")");
-                throw e;
-            } catch (Throwable t) {
-                KryoException e = new KryoException(t);
-                e.addTrace(c.name + " (" + c.type.getName() + ")");
-                throw e;
+            } catch (Throwable t) { // invokeExact declares Throwable
+                throw traced(t, c);
             }
         }
     }
@@ -139,22 +134,24 @@ final class RecordSerializer extends Serializer<Record> {
                     case FINAL -> kryo.readObjectOrNull(input, c.type);
                     case ANY -> kryo.readClassAndObject(input);
                 };
-            } catch (KryoException e) {
-                e.addTrace(c.name + " (" + c.type.getName() + ")");
-                throw e;
             } catch (RuntimeException e) {
-                KryoException wrapped = new KryoException(e);
-                wrapped.addTrace(c.name + " (" + c.type.getName() + ")");
-                throw wrapped;
+                throw traced(e, c);
             }
         }
         try {
             return (Record) constructor.invokeExact(values);
         } catch (Throwable t) {
             KryoException e = new KryoException(t);
-            e.addTrace("Could not construct type (" + type.getName() + ")");
+            e.addTrace("the canonical constructor of " + type.getName());
             throw e;
         }
+    }
+
+    /** {@code t} as a KryoException whose trace names the component, so the error says where in the value it arose. */
+    private static KryoException traced(Throwable t, Component c) {
+        KryoException e = t instanceof KryoException k ? k : new KryoException(t);
+        e.addTrace(c.name + " (" + c.type.getName() + ")");
+        return e;
     }
 
     /** Picks this serializer for every record class. */
