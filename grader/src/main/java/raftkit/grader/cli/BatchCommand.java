@@ -51,7 +51,8 @@ public final class BatchCommand implements Callable<Integer> {
     /**
      * Submissions graded at once per core: a test JVM mostly waits on timers and the simulated network, so a
      * core carries many. At this many, grader/bench/batch-benchmark gave every reference copy full marks on an
-     * idle machine (more was not tried); its figures are in the README's benchmark section.
+     * idle machine; at twice this many one copy lost a test to load. Its figures are in the README's benchmark
+     * section.
      */
     static final int JOBS_PER_CORE = 10;
 
