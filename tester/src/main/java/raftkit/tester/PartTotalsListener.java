@@ -3,6 +3,7 @@ package raftkit.tester;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,6 +28,7 @@ public final class PartTotalsListener implements TestExecutionListener {
     private static final Pattern PART = Pattern.compile("\\d+[A-Z]");
 
     private final PrintStream out;
+    private final boolean eachTest;
     private final Map<String, PartTotal> parts = new ConcurrentHashMap<>();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
@@ -36,7 +38,16 @@ public final class PartTotalsListener implements TestExecutionListener {
     }
 
     public PartTotalsListener(PrintStream out) {
+        this(out, false);
+    }
+
+    /**
+     * A listener that also prints a line for each graded test as it finishes, its wall time, CPU and RPCs: the
+     * part benchmark shows with them which test a part's spread comes from.
+     */
+    public PartTotalsListener(PrintStream out, boolean eachTest) {
         this.out = out;
+        this.eachTest = eachTest;
     }
 
     @Override
@@ -62,8 +73,13 @@ public final class PartTotalsListener implements TestExecutionListener {
             return;
         }
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-        parts.computeIfAbsent(part.get(), PartTotal::new).addTest(passed, System.nanoTime() - run.wallStart,
-                processCpuNanos() - run.cpuStart, run.rpcs, run.bytes);
+        long wallNanos = System.nanoTime() - run.wallStart;
+        long cpuNanos = processCpuNanos() - run.cpuStart;
+        parts.computeIfAbsent(part.get(), PartTotal::new).addTest(passed, wallNanos, cpuNanos, run.rpcs, run.bytes);
+        if (eachTest) {
+            out.printf(Locale.ROOT, "  %-40s %7.1f s wall %6.2f s CPU %7d RPCs%n", test.getDisplayName(),
+                    wallNanos / 1e9, cpuNanos / 1e9, run.rpcs);
+        }
     }
 
     @Override

@@ -48,4 +48,29 @@ class PartTotalsListenerTest {
         assertTrue(total.wallSeconds() > 0 && total.cpuSeconds() >= 0, total.toString());
         assertEquals(Map.of("9Z", total), listener.totals());
     }
+
+    @Test
+    void when_each_test_asked_for_then_a_line_per_graded_test_with_its_rpcs() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PartTotalsListener listener = new PartTotalsListener(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                true);
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(PartFake.class), selectClass(TwoLeadersFake.class))
+                .configurationParameter(FakeOnly.ENABLE, "true")
+                .build();
+
+        LauncherConfig noAutoListeners = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+        LauncherFactory.create(noAutoListeners).execute(request, listener);
+
+        Matcher test = Pattern.compile("(?m)^  \\S+\\(\\) +\\d+\\.\\d s wall +\\d+\\.\\d\\d s CPU +(\\d+) RPCs$")
+                .matcher(printed.toString(StandardCharsets.UTF_8));
+        long lines = 0;
+        long rpcs = 0;
+        while (test.find()) {
+            lines++;
+            rpcs += Long.parseLong(test.group(1));
+        }
+        assertEquals(2, lines, printed.toString(StandardCharsets.UTF_8));
+        assertEquals(PartFake.rpcs, rpcs, "the tests' lines add up to the part's RPCs");
+    }
 }

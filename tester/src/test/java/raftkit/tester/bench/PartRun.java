@@ -52,7 +52,7 @@ public final class PartRun {
         AtomicLong peakLive = new AtomicLong();
         watchCollections(peakHeap, peakLive);
 
-        PartTotalsListener totals = new PartTotalsListener();
+        PartTotalsListener totals = new PartTotalsListener(System.out, true);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("raftkit.tester"))
@@ -63,7 +63,7 @@ public final class PartRun {
         TestPlan plan = launcher.discover(request);
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        launcher.execute(plan, totals, summary, new TestCosts());
+        launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
         // isolated peers run in a peer host, a child of this JVM that lives until it ends: its CPU is the part's too
         long hostCpu = peerHostCpuNanos();
@@ -193,7 +193,7 @@ public final class PartRun {
     }
 
     /** CPU time of the whole process since it started: JVM start-up, class loading and discovery included. */
-    static long processCpuNanos() {
+    private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
