@@ -24,17 +24,21 @@ class PartTotalsListenerTest {
     private static final Pattern LINE = Pattern.compile(
             "Part 9Z: 2 tests \\(1 failed\\), (\\d+\\.\\d) s wall, (\\d+\\.\\d) s CPU, (\\d+) RPCs, (\\d+) bytes");
 
-    @Test
-    void when_a_part_runs_then_one_line_sums_its_tests_and_untagged_tests_are_left_out() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PartTotalsListener listener = new PartTotalsListener(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    /** Runs a tagged fake part (one passing test with traffic, one failing) and an untagged fake test. */
+    private static void runFakes(PartTotalsListener listener) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(PartFake.class), selectClass(TwoLeadersFake.class))
                 .configurationParameter(FakeOnly.ENABLE, "true")
                 .build();
-
         LauncherConfig noAutoListeners = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
         LauncherFactory.create(noAutoListeners).execute(request, listener);
+    }
+
+    @Test
+    void when_a_part_runs_then_one_line_sums_its_tests_and_untagged_tests_are_left_out() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PartTotalsListener listener = new PartTotalsListener(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        runFakes(listener);
 
         String out = printed.toString(StandardCharsets.UTF_8);
         Matcher line = LINE.matcher(out.strip());
@@ -54,13 +58,7 @@ class PartTotalsListenerTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PartTotalsListener listener = new PartTotalsListener(new PrintStream(printed, true, StandardCharsets.UTF_8),
                 true);
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(PartFake.class), selectClass(TwoLeadersFake.class))
-                .configurationParameter(FakeOnly.ENABLE, "true")
-                .build();
-
-        LauncherConfig noAutoListeners = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
-        LauncherFactory.create(noAutoListeners).execute(request, listener);
+        runFakes(listener);
 
         Matcher test = Pattern.compile("(?m)^  \\S+\\(\\) +\\d+\\.\\d s wall +\\d+\\.\\d\\d s CPU +(\\d+) RPCs$")
                 .matcher(printed.toString(StandardCharsets.UTF_8));

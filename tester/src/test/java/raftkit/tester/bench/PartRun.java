@@ -104,7 +104,7 @@ public final class PartRun {
     private static void watchCollections(AtomicLong peakHeap, AtomicLong peakLive) {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        NotificationListener afterGc = (notification, handback) -> {
+        NotificationListener onCollection = (notification, handback) -> {
             if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                 GcInfo info = GarbageCollectionNotificationInfo
                         .from((CompositeData) notification.getUserData()).getGcInfo();
@@ -114,7 +114,7 @@ public final class PartRun {
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(afterGc, null, null);
+                emitter.addNotificationListener(onCollection, null, null);
             }
         }
     }
