@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The class loader of one peer incarnation in the peer host: the classes of the peer's own package come from the
- * peer's class roots, loaded afresh for every incarnation, so no static field outlives a crash and no two peers
- * share one; everything else (the JDK, labrpc, the kit's API in {@code raftkit.raft.api}) is the peer host's,
- * shared by all.
+ * The class loader of a peer incarnation in the peer host: the classes of the peer's own package come from the
+ * peer's class roots, loaded afresh for every incarnation where they could hold static state, so no static field
+ * outlives a crash and no two peers share one (where they cannot, every incarnation shares one loader, see
+ * {@link StaticState}); everything else (the JDK, labrpc, the kit's API in {@code raftkit.raft.api}) is the peer
+ * host's, shared by all.
  */
 final class IncarnationLoader extends URLClassLoader {
 

@@ -41,7 +41,8 @@ final class IsolatedPeers implements PeerLauncher {
     /**
      * Peers of {@code peerClass} run in the peer host, for the tester's own tests: give it to a {@link Config} as its
      * factory. The class needs a public static {@code make} or a public constructor taking what
-     * {@code RaftFactory.make} takes; every class of its package is loaded afresh for each incarnation.
+     * {@code RaftFactory.make} takes. The classes of its package are loaded afresh for each incarnation where they
+     * could hold static state ({@link StaticState}).
      */
     static Spec of(Class<?> peerClass) {
         return new Spec(peerClass.getName(), List.of(rootOf(peerClass.getName())));

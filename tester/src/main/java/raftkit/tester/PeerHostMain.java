@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +30,10 @@ import raftkit.raft.api.StartResult;
 /**
  * The peer host: the process the student's peers run in when they are isolated ({@link PeerHost} starts it). Its
  * standard input and output carry the frames; everything printed goes to standard error, which the tester copies
- * into the test's log. Each incarnation gets a class loader of its own ({@link IncarnationLoader}) and its threads
- * a thread group of their own, which the leak check reads as in-process; every thread that works for an
+ * into the test's log. Each incarnation gets a class loader of its own ({@link IncarnationLoader}) where the peer's
+ * classes could hold static state, and shares one with every incarnation of its class where they cannot
+ * ({@link StaticState}); its threads
+ * get a thread group of their own, which the leak check reads as in-process. Every thread that works for an
  * incarnation has its loader as context, so the codec finds the incarnation's classes. The process ends when the
  * tester closes the connection.
  */
@@ -81,6 +84,11 @@ public final class PeerHostMain {
     private final Map<Integer, PeerThreads> configs = new ConcurrentHashMap<>();
     /** Part 3X's view of each config's peer class, made from the first incarnation that is asked. */
     private final Map<Integer, StudentMessages> messages = new ConcurrentHashMap<>();
+    /**
+     * By peer class and class roots: the loader all its incarnations share, or empty where each gets its own (see
+     * {@link #loaderFor}). A shared loader is kept for the peer host's life, with its codec.
+     */
+    private final Map<List<Object>, Optional<IncarnationLoader>> sharedLoaders = new ConcurrentHashMap<>();
     private volatile FrameChannel channel;
     private final Link link = new Link(() -> channel);
 
@@ -110,7 +118,9 @@ public final class PeerHostMain {
                 String leaks = threads == null ? "" : String.join("\n", threads.leaks());
                 incarnations.values().removeIf(peer -> {
                     if (peer.config() == request.c()) {
-                        Codec.forget(peer.loader());
+                        if (!sharedLoaders.containsValue(Optional.of(peer.loader()))) {
+                            Codec.forget(peer.loader());
+                        }
                         return true;
                     }
                     return false;
@@ -221,7 +231,7 @@ public final class PeerHostMain {
         int config = request.c();
         List<Path> roots = Arrays.stream(new String(request.data(), StandardCharsets.UTF_8).split("\n"))
                 .filter(s -> !s.isEmpty()).map(Path::of).toList();
-        IncarnationLoader loader = new IncarnationLoader(request.text(), roots, PeerHostMain.class.getClassLoader());
+        IncarnationLoader loader = loaderFor(request.text(), roots);
         Class<?> peerClass = Class.forName(request.text(), false, loader);
         Class<?>[] takes = {ClientEnd[].class, int.class, Persister.class, BlockingQueue.class};
         Method make = null;
@@ -263,6 +273,20 @@ public final class PeerHostMain {
         Service service = new Service(raft);
         incarnations.put(incarnation, new Incarnation(me, config, loader, raft, service));
         return request.reply().withText(service.name());
+    }
+
+    /**
+     * The class loader of a new incarnation of {@code peerClass}: the one its incarnations share when the classes of
+     * its package hold no static state ({@link StaticState}, decided on its first incarnation), else a fresh one.
+     */
+    private IncarnationLoader loaderFor(String peerClass, List<Path> roots) {
+        ClassLoader parent = PeerHostMain.class.getClassLoader();
+        int dot = peerClass.lastIndexOf('.');
+        String packageName = dot < 0 ? "" : peerClass.substring(0, dot);
+        return sharedLoaders.computeIfAbsent(List.of(peerClass, roots), key -> {
+            IncarnationLoader first = new IncarnationLoader(peerClass, roots, parent);
+            return StaticState.find(packageName, roots, first).isEmpty() ? Optional.of(first) : Optional.empty();
+        }).orElseGet(() -> new IncarnationLoader(peerClass, roots, parent));
     }
 
     /** A peer's RPC: carried by the tester's network; a lost call is null, as labrpc's own ends return. */

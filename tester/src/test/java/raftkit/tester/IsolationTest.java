@@ -12,9 +12,10 @@ import raftkit.tester.fakes.IsolationFake;
 import raftkit.tester.fakes.IsolationHangFake;
 
 /**
- * Peers in a peer host: what isolation changes (statics do not survive a restart; a peer that ends its process is
- * the peers' crash) and what it must not (the leak check and the time-out report name the same threads with the
- * same messages as in-process, see {@link LeakAndApplyErrorTest} and {@link TimeoutTest}).
+ * Peers in a peer host: what isolation changes (statics do not survive a restart, while classes without any are
+ * loaded once; a peer that ends its process is the peers' crash) and what it must not (the leak check and the
+ * time-out report name the same threads with the same messages as in-process, see {@link LeakAndApplyErrorTest} and
+ * {@link TimeoutTest}).
  */
 class IsolationTest {
 
@@ -36,6 +37,11 @@ class IsolationTest {
                 "in-process, the static field outlives the crash");
         String message = run.failureOf("staticLogIsolated").getMessage();
         assertTrue(message.startsWith("the restarted peer's log ==> expected: <1> but was: <0>"), message);
+    }
+
+    @Test
+    void when_a_peers_classes_hold_no_static_state_then_its_incarnations_share_one_loaded_class() {
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, run.statusOf("statelessPeersShareTheirClassIsolated"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import raftkit.tester.RaftTest;
 import raftkit.tester.doubles.HaltingRaft;
 import raftkit.tester.doubles.LeakyRaft;
 import raftkit.tester.doubles.StaticLogRaft;
+import raftkit.tester.doubles.stateless.LoaderIdRaft;
 
 /** Doubles run in a peer host, beside the same doubles in-process, for {@code IsolationTest}. */
 @FakeOnly
@@ -33,6 +34,18 @@ public class IsolationFake {
             cfg.start1(0, ApplierKind.APPLIER);
             cfg.connect(0);
             assertEquals(1, cfg.raft(0).getState().term(), "the restarted peer's log");
+        }
+    }
+
+    /** Peers of a package without static state run one loaded class, the restarted one too. */
+    @RaftTest
+    void statelessPeersShareTheirClassIsolated() {
+        try (Config cfg = new Config(3, false, false, PeerMode.inPeerHost(LoaderIdRaft.class))) {
+            int first = cfg.raft(0).getState().term();
+            assertEquals(first, cfg.raft(1).getState().term(), "peer 1's class against peer 0's");
+            cfg.crash1(0);
+            cfg.start1(0, ApplierKind.APPLIER);
+            assertEquals(first, cfg.raft(0).getState().term(), "the restarted peer's class against its first");
         }
     }
 
