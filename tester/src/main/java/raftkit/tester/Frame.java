@@ -46,7 +46,10 @@ record Frame(Type type, long id, int incarnation, int a, int b, int c, String te
         MESSAGE_READ,
         /** [host] a peer's RPC: a = the end's index, text = Service.method, data = args; reply data or null. */
         CALL,
-        /** [host] Persister.save: data = the Raft state, more = the snapshot. */
+        /**
+         * [host] Persister.save: data = the Raft state, more = the snapshot, or a = 1 and no more when the snapshot
+         * is the one this incarnation's last save carried.
+         */
         SAVE,
         /** [host] a Persister read: a = which ({@link PeerHost#READ_STATE} ...); the reply has data or a. */
         READ,

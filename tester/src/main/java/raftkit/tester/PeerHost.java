@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import raftkit.labrpc.ClientEnd;
 import raftkit.labrpc.Codec;
@@ -72,7 +73,8 @@ public final class PeerHost {
 
     /** What an incarnation in the peer host is wired to on this side. */
     private record Wiring(int config, int me, ClientEnd[] ends, Persister persister,
-                          BlockingQueue<ApplyMsg> applyCh, BackgroundFailure failure) {
+                          BlockingQueue<ApplyMsg> applyCh, BackgroundFailure failure,
+                          AtomicReference<byte[]> lastSnapshot) {
     }
 
     private PeerHost(List<String> command) throws IOException {
@@ -165,7 +167,8 @@ public final class PeerHost {
     RaftPeer make(int config, String peerClass, List<Path> roots, ClientEnd[] ends, int me, Persister persister,
                   BlockingQueue<ApplyMsg> applyCh, BackgroundFailure failure) {
         int incarnation = nextIncarnation.incrementAndGet();
-        incarnations.put(incarnation, new Wiring(config, me, ends, persister, applyCh, failure));
+        incarnations.put(incarnation, new Wiring(config, me, ends, persister, applyCh, failure,
+                new AtomicReference<>()));
         String rootList = roots.stream().map(Path::toString).collect(Collectors.joining("\n"));
         Frame made;
         try {
@@ -249,7 +252,10 @@ public final class PeerHost {
                 return request.reply().withData(wiring.ends()[j].callEncoded(request.text(), request.data()), null);
             }
             case SAVE -> {
-                wiring.persister().save(request.data(), request.more());
+                // the peer host leaves out a snapshot this incarnation's last save carried (see Frame.Type.SAVE)
+                byte[] snapshot = request.a() == 1 ? wiring.lastSnapshot().get() : request.more();
+                wiring.lastSnapshot().set(snapshot);
+                wiring.persister().save(request.data(), snapshot);
                 return request.reply();
             }
             case READ -> {

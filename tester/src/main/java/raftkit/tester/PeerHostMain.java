@@ -316,12 +316,29 @@ public final class PeerHostMain {
         }
     }
 
-    /** A peer's persister: each call is one request to the tester's persister for this incarnation. */
-    private record RemoteStore(Link link, int incarnation) implements Persister.Store {
+    /**
+     * A peer's persister: each call is one request to the tester's persister for this incarnation. A save whose
+     * snapshot is the one this incarnation saved last says so instead of sending it again: Raft saves its state far
+     * more often than it takes a snapshot, and the snapshot is often the larger.
+     */
+    private static final class RemoteStore implements Persister.Store {
+        private final Link link;
+        private final int incarnation;
+        /** The snapshot of the last save (the persister's own copy, which nothing changes). */
+        private byte[] lastSnapshot;
 
+        RemoteStore(Link link, int incarnation) {
+            this.link = link;
+            this.incarnation = incarnation;
+        }
+
+        /** One save at a time, so the tester meets them in the order their snapshots were compared. */
         @Override
-        public void save(byte[] raftState, byte[] snapshot) {
-            ask(Frame.request(Frame.Type.SAVE, incarnation).withData(raftState, snapshot));
+        public synchronized void save(byte[] raftState, byte[] snapshot) {
+            boolean same = Arrays.equals(snapshot, lastSnapshot);
+            lastSnapshot = snapshot;
+            ask(Frame.request(Frame.Type.SAVE, incarnation).withNumbers(same ? 1 : 0, 0, 0)
+                    .withData(raftState, same ? null : snapshot));
         }
 
         @Override

@@ -65,6 +65,16 @@ final class FakeRun {
         return finished(name).getRequiredPayload(TestExecutionResult.class).getStatus();
     }
 
+    /** Fails, with its failure as the cause, unless test method {@code name} passed. */
+    void assertPassed(String name) {
+        TestExecutionResult result = finished(name).getRequiredPayload(TestExecutionResult.class);
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            throw new AssertionError(name + " should have passed but was " + result.getStatus() + ": "
+                    + result.getThrowable().map(Throwable::getMessage).orElse("no failure recorded"),
+                    result.getThrowable().orElse(null));
+        }
+    }
+
     /** The values of report entry {@code key} that test method {@code name} published. */
     List<String> entries(String name, String key) {
         return results.allEvents().reportingEntryPublished().stream()

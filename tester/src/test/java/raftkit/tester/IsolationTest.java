@@ -41,7 +41,13 @@ class IsolationTest {
 
     @Test
     void when_a_peers_classes_hold_no_static_state_then_its_incarnations_share_one_loaded_class() {
-        assertEquals(TestExecutionResult.Status.SUCCESSFUL, run.statusOf("statelessPeersShareTheirClassIsolated"));
+        run.assertPassed("statelessPeersShareTheirClassIsolated");
+    }
+
+    @Test
+    void when_saves_repeat_change_and_drop_the_snapshot_then_the_persister_holds_the_last_one_both_ways() {
+        run.assertPassed("snapshotsInProcess");
+        run.assertPassed("snapshotsIsolated");
     }
 
     @Test

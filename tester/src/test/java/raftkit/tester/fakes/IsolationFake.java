@@ -9,6 +9,7 @@ import raftkit.tester.PeerMode;
 import raftkit.tester.RaftTest;
 import raftkit.tester.doubles.HaltingRaft;
 import raftkit.tester.doubles.LeakyRaft;
+import raftkit.tester.doubles.SnapshotSavingRaft;
 import raftkit.tester.doubles.StaticLogRaft;
 import raftkit.tester.doubles.stateless.LoaderIdRaft;
 
@@ -46,6 +47,26 @@ public class IsolationFake {
             cfg.crash1(0);
             cfg.start1(0, ApplierKind.APPLIER);
             assertEquals(first, cfg.raft(0).getState().term(), "the restarted peer's class against its first");
+        }
+    }
+
+    @RaftTest
+    void snapshotsInProcess() {
+        keepsEachSavedSnapshot(SnapshotSavingRaft::new);
+    }
+
+    @RaftTest
+    void snapshotsIsolated() {
+        keepsEachSavedSnapshot(PeerMode.inPeerHost(SnapshotSavingRaft.class));
+    }
+
+    /** Saves that repeat a snapshot, change it and drop it; the persister must hold the last one each time. */
+    private static void keepsEachSavedSnapshot(RaftFactory factory) {
+        try (Config cfg = new Config(1, false, false, factory)) {
+            int[] commands = {21, 22, 31, 32, 33, 5, 6, 41};
+            for (int command : commands) {
+                assertEquals(command / 10, cfg.raft(0).start(command).index(), "the snapshot after saving " + command);
+            }
         }
     }
 
