@@ -48,7 +48,8 @@ record Frame(Type type, long id, int incarnation, int a, int b, int c, String te
         CALL,
         /**
          * [host] Persister.save: data = the Raft state, more = the snapshot, or a = 1 and no more when the snapshot
-         * is the one this incarnation's last save carried.
+         * is the one this incarnation's last save carried. No reply: the tester applies saves in the order frames
+         * come, so anything the peer sends after a save reaches the tester after it.
          */
         SAVE,
         /** [host] a Persister read: a = which ({@link PeerHost#READ_STATE} ...); the reply has data or a. */
@@ -96,7 +97,8 @@ record Frame(Type type, long id, int incarnation, int a, int b, int c, String te
     }
 
     boolean expectsReply() {
-        return type != Type.DEBUG && type != Type.FAILURE && type != Type.REPLY && type != Type.ERROR;
+        return type != Type.DEBUG && type != Type.FAILURE && type != Type.SAVE && type != Type.REPLY
+                && type != Type.ERROR;
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -3,6 +3,7 @@ package raftkit.tester;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class PartTotalsListener implements TestExecutionListener {
         }
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         long wallNanos = System.nanoTime() - run.wallStart;
-        long cpuNanos = processCpuNanos() - run.cpuStart;
+        long cpuNanos = Math.max(0, processCpuNanos() - run.cpuStart); // a child that ended takes its CPU along
         parts.computeIfAbsent(part.get(), PartTotal::new).addTest(passed, wallNanos, cpuNanos, run.rpcs, run.bytes);
         if (eachTest) {
             out.printf(Locale.ROOT, "  %-40s %7.1f s wall %6.2f s CPU %7d RPCs%n", test.getDisplayName(),
@@ -99,13 +100,18 @@ public final class PartTotalsListener implements TestExecutionListener {
         return test.getTags().stream().map(TestTag::getName).filter(t -> PART.matcher(t).matches()).findFirst();
     }
 
-    /** CPU time of the whole JVM, or 0 where the JVM cannot tell. */
+    /**
+     * CPU time of the whole JVM and of the processes it started and still runs (the peer host, where the peers are
+     * isolated), or 0 where the JVM cannot tell.
+     */
     static long processCpuNanos() {
+        long children = ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-            return Math.max(0, hotspot.getProcessCpuTime());
+            return Math.max(0, hotspot.getProcessCpuTime()) + children;
         }
-        return 0;
+        return children;
     }
 
     /** A test in progress: when it started and what its report entries said. */

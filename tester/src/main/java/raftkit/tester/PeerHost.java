@@ -256,7 +256,7 @@ public final class PeerHost {
                 byte[] snapshot = request.a() == 1 ? wiring.lastSnapshot().get() : request.more();
                 wiring.lastSnapshot().set(snapshot);
                 wiring.persister().save(request.data(), snapshot);
-                return request.reply();
+                return null;
             }
             case READ -> {
                 return read(request, wiring.persister());
@@ -286,7 +286,7 @@ public final class PeerHost {
      */
     private static Frame forgotten(Frame request) {
         return switch (request.type()) {
-            case DEBUG, FAILURE -> null;
+            case DEBUG, FAILURE, SAVE -> null;
             case READ -> request.reply().withData(new byte[0], null);
             default -> request.reply();
         };

@@ -317,9 +317,11 @@ public final class PeerHostMain {
     }
 
     /**
-     * A peer's persister: each call is one request to the tester's persister for this incarnation. A save whose
-     * snapshot is the one this incarnation saved last says so instead of sending it again: Raft saves its state far
-     * more often than it takes a snapshot, and the snapshot is often the larger.
+     * A peer's persister: each call is one request to the tester's persister for this incarnation. A save is sent
+     * without waiting for an answer: every frame this process sends after it (an RPC, a reply, an applied message)
+     * reaches the tester after the save has taken effect there, so nobody can tell it from a save that waited; a
+     * read waits. A save whose snapshot is the one this incarnation saved last says so instead of sending it again:
+     * Raft saves its state far more often than it takes a snapshot, and the snapshot is often the larger.
      */
     private static final class RemoteStore implements Persister.Store {
         private final Link link;
@@ -337,7 +339,7 @@ public final class PeerHostMain {
         public synchronized void save(byte[] raftState, byte[] snapshot) {
             boolean same = Arrays.equals(snapshot, lastSnapshot);
             lastSnapshot = snapshot;
-            ask(Frame.request(Frame.Type.SAVE, incarnation).withNumbers(same ? 1 : 0, 0, 0)
+            link.tell(Frame.request(Frame.Type.SAVE, incarnation).withNumbers(same ? 1 : 0, 0, 0)
                     .withData(raftState, same ? null : snapshot));
         }
 

@@ -98,7 +98,7 @@ class FrameChannelTest {
         });
         CompletableFuture<String> outcome = new CompletableFuture<>();
         Thread saver = new Thread(() -> {
-            Frame reply = tester.callUninterruptibly(Frame.request(Frame.Type.SAVE, 1));
+            Frame reply = tester.callUninterruptibly(Frame.request(Frame.Type.READ, 1));
             outcome.complete(reply.a() + " interrupted=" + Thread.currentThread().isInterrupted());
         });
         saver.start();

@@ -6,8 +6,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import raftkit.tester.fakes.TwoLeadersFake;
 
 class PartTotalsListenerTest {
 
+    private static final long HALF_A_SECOND = 500_000_000L;
     private static final Pattern LINE = Pattern.compile(
             "Part 9Z: 2 tests \\(1 failed\\), (\\d+\\.\\d) s wall, (\\d+\\.\\d) s CPU, (\\d+) RPCs, (\\d+) bytes");
 
@@ -51,6 +55,30 @@ class PartTotalsListenerTest {
         // CPU time moves in scheduler ticks, so a short part may show none; wall time always moves
         assertTrue(total.wallSeconds() > 0 && total.cpuSeconds() >= 0, total.toString());
         assertEquals(Map.of("9Z", total), listener.totals());
+    }
+
+    @Test
+    void when_the_jvm_runs_a_child_process_then_its_cpu_counts_as_the_tests() throws Exception {
+        // a shell that spins, then sleeps: the peer host's part of a test's cost, in small
+        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 5000000 ]; do i=$((i+1)); done; sleep 60")
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cpuOf(child.toHandle()) < HALF_A_SECOND && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long childCpu = cpuOf(child.toHandle());
+            assertTrue(childCpu >= HALF_A_SECOND, "the child spun for " + childCpu + " ns");
+            long own = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            assertTrue(PartTotalsListener.processCpuNanos() >= own + childCpu, "the child's CPU is counted");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static long cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     @Test
