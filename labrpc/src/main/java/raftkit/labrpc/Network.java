@@ -212,10 +212,15 @@ public final class Network implements AutoCloseable {
         }
         // D: the handler runs on another thread, so this one can notice a dead server while it runs.
         Invocation invocation = route.server().dispatch(serviceMethod, request);
-        try {
-            handlers.execute(() -> call.handlerDone(runHandler(invocation)));
-        } catch (RejectedExecutionException e) {
-            return null; // cleaned up meanwhile
+        if (invocation.relayed()) {
+            // The handler runs in another process: no thread here waits for it, its answer wakes this one.
+            invocation.relay(call::handlerDone);
+        } else {
+            try {
+                handlers.execute(() -> call.handlerDone(runHandler(invocation)));
+            } catch (RejectedExecutionException e) {
+                return null; // cleaned up meanwhile
+            }
         }
         // E: wait for the handler, but fail the call if the server was deleted or replaced, or the end disabled.
         // Go checks every 100 ms; a change of wiring also wakes the wait, so the failure comes within 100 ms.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,7 @@ public final class Service {
 
     private final Object receiver;
     private final Forwarder forwarder;
+    private final Relay relay;
     private final String name;
     private final Map<String, Method> handlers = new TreeMap<>();
     private final Set<String> overloaded = new TreeSet<>();
@@ -33,6 +35,7 @@ public final class Service {
         }
         this.receiver = receiver;
         this.forwarder = null;
+        this.relay = null;
         this.name = receiver.getClass().getSimpleName();
         for (Method method : receiver.getClass().getMethods()) {
             if (isHandler(method) && handlers.put(method.getName(), method) != null) {
@@ -54,9 +57,23 @@ public final class Service {
         byte[] forward(String serviceMethod, byte[] args);
     }
 
-    private Service(String name, Forwarder forwarder) {
+    /**
+     * Carries the calls of a receiver in another process without a thread of this JVM waiting for each: it sends
+     * the call and returns at once, and the future completes when the answer comes.
+     */
+    @FunctionalInterface
+    public interface Relay {
+        /**
+         * @return completes with the encoded reply, with null for a lost call, or exceptionally with an
+         *     IllegalArgumentException (an unknown method, args the handler does not take) for the caller to throw
+         */
+        CompletableFuture<byte[]> send(String serviceMethod, byte[] args);
+    }
+
+    private Service(String name, Forwarder forwarder, Relay relay) {
         this.receiver = null;
         this.forwarder = forwarder;
+        this.relay = relay;
         this.name = name;
     }
 
@@ -68,7 +85,19 @@ public final class Service {
         if (name == null || forwarder == null) {
             throw new IllegalArgumentException("labrpc: Service.forwarding needs a name and a forwarder");
         }
-        return new Service(name, forwarder);
+        return new Service(name, forwarder, null);
+    }
+
+    /**
+     * A service named {@code name} whose handlers run in another process, reached through {@code relay} (the
+     * tester serves a peer in a peer host this way). Unlike {@link #forwarding}, no handler thread waits while a
+     * call runs there: the reply wakes the caller directly. The network's rules apply to its calls as to any other.
+     */
+    public static Service relaying(String name, Relay relay) {
+        if (name == null || relay == null) {
+            throw new IllegalArgumentException("labrpc: Service.relaying needs a name and a relay");
+        }
+        return new Service(name, null, relay);
     }
 
     /** The service's name, e.g. {@code Raft}. */
@@ -110,6 +139,9 @@ public final class Service {
     Invocation prepare(String methodName, String serviceMethod, byte[] args) {
         if (forwarder != null) {
             return Invocation.forwarded(forwarder, serviceMethod, args);
+        }
+        if (relay != null) {
+            return Invocation.relayed(relay, serviceMethod, args);
         }
         Method method = handlers.get(methodName);
         if (method == null) {

@@ -99,17 +99,17 @@ final class FrameChannel implements AutoCloseable {
      * @throws Closed when the other side is gone, or did not answer in time
      */
     Frame call(Frame request, long timeoutMillis) throws InterruptedException {
-        long id = ids.incrementAndGet();
-        CompletableFuture<Frame> reply = new CompletableFuture<>();
-        waiting.put(id, reply);
+        CompletableFuture<Frame> reply = callAsync(request);
         try {
-            send(request.withId(id));
             Frame answer;
             try {
                 answer = timeoutMillis > 0 ? reply.get(timeoutMillis, TimeUnit.MILLISECONDS)
                         : timeoutMillis == 0 ? reply.get() : uninterruptibly(reply);
             } catch (TimeoutException e) {
-                throw new Closed(name + ": no answer to " + request.type() + " within " + timeoutMillis + " ms");
+                Closed late = new Closed(name + ": no answer to " + request.type() + " within " + timeoutMillis
+                        + " ms");
+                reply.completeExceptionally(late); // forgets the request
+                throw late;
             }
             if (answer.type() == Frame.Type.ERROR) {
                 throw new IllegalArgumentException(answer.text());
@@ -117,9 +117,24 @@ final class FrameChannel implements AutoCloseable {
             return answer;
         } catch (ExecutionException e) {
             throw (Closed) e.getCause();
-        } finally {
-            waiting.remove(id);
         }
+    }
+
+    /**
+     * Sends a request without waiting: the future completes with its reply (an ERROR frame as well), or
+     * exceptionally with {@link Closed}. It completes on the reader thread, so what runs then must not block.
+     */
+    CompletableFuture<Frame> callAsync(Frame request) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Frame> reply = new CompletableFuture<>();
+        waiting.put(id, reply);
+        reply.whenComplete((answer, failure) -> waiting.remove(id));
+        try {
+            send(request.withId(id));
+        } catch (Closed e) {
+            reply.completeExceptionally(e);
+        }
+        return reply;
     }
 
     /** As {@link #call(Frame)}, but an interrupt does not end the wait: it is kept for the caller to see after. */

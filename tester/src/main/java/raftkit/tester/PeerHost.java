@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -236,6 +237,14 @@ public final class PeerHost {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the peer host", e);
         }
+    }
+
+    /**
+     * Sends a request on behalf of a peer without waiting: the future completes, on the connection's reader, with
+     * the answer (an ERROR frame as well), or exceptionally once the peer host has ended.
+     */
+    CompletableFuture<Frame> callAsync(Frame request) {
+        return channel.callAsync(request);
     }
 
     private Frame answer(Frame request) throws Exception {

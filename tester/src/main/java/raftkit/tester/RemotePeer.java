@@ -1,5 +1,6 @@
 package raftkit.tester;
 
+import java.util.concurrent.CompletableFuture;
 import raftkit.labrpc.Codec;
 import raftkit.labrpc.Service;
 import raftkit.raft.api.PeerState;
@@ -65,19 +66,25 @@ final class RemotePeer implements RaftPeer {
         return incarnation;
     }
 
-    /** The network's side of this peer: each delivered call runs the handler in the peer host. */
+    /**
+     * The network's side of this peer: each delivered call runs the handler in the peer host, and its answer wakes
+     * the caller; no thread of the tester's waits meanwhile.
+     */
     Service service() {
-        return Service.forwarding(serviceName, (serviceMethod, args) -> {
+        return Service.relaying(serviceName, (serviceMethod, args) -> {
             if (!host.isAlive()) {
-                return null;
+                return CompletableFuture.completedFuture(null);
             }
-            try {
-                Frame reply = host.call(Frame.request(Frame.Type.DELIVER, incarnation).withText(serviceMethod)
-                        .withData(args, null));
-                return reply.data();
-            } catch (PeerHostCrashed e) {
-                return null; // a dead server: the caller sees a lost RPC
-            }
+            return host.callAsync(Frame.request(Frame.Type.DELIVER, incarnation).withText(serviceMethod)
+                    .withData(args, null)).handle((reply, failure) -> {
+                        if (failure != null) {
+                            return null; // the peer host has ended: a dead server, so the caller sees a lost RPC
+                        }
+                        if (reply.type() == Frame.Type.ERROR) {
+                            throw new IllegalArgumentException(reply.text());
+                        }
+                        return reply.data();
+                    });
         });
     }
 
