@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,12 @@ public final class PeerHost {
     private final Process process;
     private final FrameChannel channel;
     private final Map<Integer, Wiring> incarnations = new ConcurrentHashMap<>();
+    /** Where an applied message waits for a queue that cannot take it at once, off the connection's reader. */
+    private final ExecutorService applyWaits = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "peer host-apply");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicInteger nextIncarnation = new AtomicInteger();
     private final AtomicInteger nextConfig = new AtomicInteger();
     private volatile String crash;
@@ -85,7 +92,8 @@ public final class PeerHost {
         pump.start();
         // what the peers ask that never blocks is answered at once, on the reader
         this.channel = new FrameChannel("peer host", process.getInputStream(), process.getOutputStream(),
-                this::answer, EnumSet.of(Frame.Type.DEBUG, Frame.Type.FAILURE, Frame.Type.SAVE, Frame.Type.READ),
+                this::answer, EnumSet.of(Frame.Type.DEBUG, Frame.Type.FAILURE, Frame.Type.SAVE, Frame.Type.READ,
+                Frame.Type.APPLY),
                 this::ended);
         channel.start();
     }
@@ -121,6 +129,7 @@ public final class PeerHost {
         if (shared != null) {
             shared.stopping = true;
             shared.channel.close();
+            shared.applyWaits.shutdownNow();
             shared.process.destroyForcibly();
             shared = null;
         }
@@ -316,8 +325,12 @@ public final class PeerHost {
         };
     }
 
-    /** Puts an applied message on the incarnation's queue; the peer's put returns only when the queue took it. */
-    private static Frame apply(Frame request, Wiring wiring) throws InterruptedException {
+    /**
+     * Puts an applied message on the incarnation's queue; the peer's put returns only when the queue took it. On
+     * the reader: a queue whose applier is waiting takes it at once, and the answer goes back from here; otherwise
+     * the wait moves to a thread of its own, which sends the answer later (null: none now).
+     */
+    private Frame apply(Frame request, Wiring wiring) {
         ApplyMsg message;
         try {
             message = Codec.decode(request.data(), ApplyMsg.class);
@@ -326,14 +339,32 @@ public final class PeerHost {
                     + e.getMessage());
             return request.reply().withNumbers(0, 0, 1);
         }
-        boolean taken;
-        if (request.a() == 0) {
-            wiring.applyCh().put(message);
-            taken = true;
-        } else {
-            taken = wiring.applyCh().offer(message, request.b(), TimeUnit.MILLISECONDS);
+        if (wiring.applyCh().offer(message)) {
+            return request.reply().withNumbers(0, 0, 1);
         }
-        return request.reply().withNumbers(0, 0, taken ? 1 : 0);
+        try {
+            applyWaits.execute(() -> {
+                boolean taken;
+                try {
+                    if (request.a() == 0) {
+                        wiring.applyCh().put(message);
+                        taken = true;
+                    } else {
+                        taken = wiring.applyCh().offer(message, request.b(), TimeUnit.MILLISECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    return; // the peer host is being stopped
+                }
+                try {
+                    channel.tell(request.reply().withNumbers(0, 0, taken ? 1 : 0));
+                } catch (FrameChannel.Closed e) {
+                    // the peer host is gone, and its put with it
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopped meanwhile: nobody waits for the answer
+        }
+        return null;
     }
 
     /** The connection ended: the peer host exited, or broke the protocol (then it is stopped here). */
@@ -342,6 +373,7 @@ public final class PeerHost {
             return;
         }
         process.destroyForcibly();
+        applyWaits.shutdownNow();
         int code;
         try {
             code = process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : -1;
