@@ -84,16 +84,7 @@ final class Invocation {
             return forwarder.forward(serviceMethod, (byte[]) args);
         }
         if (relay != null) {
-            CompletableFuture<Object> outcome = new CompletableFuture<>();
-            relay(outcome::complete);
-            Object result = outcome.join();
-            if (result instanceof RuntimeException e) {
-                throw e;
-            }
-            if (result instanceof Error e) {
-                throw e;
-            }
-            return result == PendingCall.NO_REPLY ? null : (byte[]) result;
+            throw new IllegalStateException("labrpc: a relayed call is sent with relay(), on the network only");
         }
         Object reply;
         try {

@@ -126,6 +126,7 @@ public final class Service {
      * on the network a call goes through the {@link Server} instead.
      *
      * @throws IllegalArgumentException for an unknown method or args the handler does not take
+     * @throws IllegalStateException for a {@link #relaying} service, whose calls only the network sends
      */
     public byte[] serve(String serviceMethod, byte[] args) {
         int dot = serviceMethod == null ? -1 : serviceMethod.lastIndexOf('.');

@@ -32,10 +32,9 @@ import raftkit.raft.api.StartResult;
  * standard input and output carry the frames; everything printed goes to standard error, which the tester copies
  * into the test's log. Each incarnation gets a class loader of its own ({@link IncarnationLoader}) where the peer's
  * classes could hold static state, and shares one with every incarnation of its class where they cannot
- * ({@link StaticState}); its threads
- * get a thread group of their own, which the leak check reads as in-process. Every thread that works for an
- * incarnation has its loader as context, so the codec finds the incarnation's classes. The process ends when the
- * tester closes the connection.
+ * ({@link StaticState}); its threads get a thread group of their own, which the leak check reads as in-process.
+ * Every thread that works for an incarnation has its loader as context, so the codec finds the incarnation's
+ * classes. The process ends when the tester closes the connection.
  */
 public final class PeerHostMain {
 
