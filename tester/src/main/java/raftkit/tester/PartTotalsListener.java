@@ -100,18 +100,24 @@ public final class PartTotalsListener implements TestExecutionListener {
         return test.getTags().stream().map(TestTag::getName).filter(t -> PART.matcher(t).matches()).findFirst();
     }
 
-    /**
-     * CPU time of the whole JVM and of the processes it started and still runs (the peer host, where the peers are
-     * isolated), or 0 where the JVM cannot tell.
-     */
+    /** CPU time of the whole JVM and of the processes it started and still runs: what a test costs. */
     static long processCpuNanos() {
-        long children = ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        return jvmCpuNanos() + childProcessesCpuNanos();
+    }
+
+    /** CPU time of the whole JVM since it started, or 0 where the JVM cannot tell. */
+    public static long jvmCpuNanos() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-            return Math.max(0, hotspot.getProcessCpuTime()) + children;
+            return Math.max(0, hotspot.getProcessCpuTime());
         }
-        return children;
+        return 0;
+    }
+
+    /** CPU time of the processes this JVM started that still run (the peer host, where the peers are isolated). */
+    public static long childProcessesCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** A test in progress: when it started and what its report entries said. */

@@ -62,12 +62,12 @@ public final class PartRun {
                 LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
         TestPlan plan = launcher.discover(request);
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = PartTotalsListener.jvmCpuNanos();
         launcher.execute(plan, totals, summary);
         long wall = System.nanoTime() - start;
         // isolated peers run in a peer host, a child of this JVM that lives until it ends: its CPU is the part's too
-        long hostCpu = peerHostCpuNanos();
-        long processCpu = processCpuNanos();
+        long hostCpu = PartTotalsListener.childProcessesCpuNanos();
+        long processCpu = PartTotalsListener.jvmCpuNanos(); // since the JVM started: start-up and discovery too
         long cpu = processCpu - cpuStart + hostCpu;
         // the heap in use since the last collection, which no notification has reported
         peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
@@ -146,12 +146,6 @@ public final class PartRun {
         return peakRssBytes(String.valueOf(process.pid()));
     }
 
-    /** CPU time of this JVM's child processes still alive (the peer host, when the peers are isolated). */
-    private static long peerHostCpuNanos() {
-        return ProcessHandle.current().descendants()
-                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
-    }
-
     /**
      * Prints where the process's CPU went, by thread: the JVM's own threads (compilers, collector, VM thread) live
      * to the end, so their figures are whole; the threads of tests that ended are one remainder. Linux only.
@@ -190,11 +184,5 @@ public final class PartRun {
         byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 10_000_000)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %6.2f  %s%n", e.getValue() / 1e9, e.getKey()));
-    }
-
-    /** CPU time of the whole process since it started: JVM start-up, class loading and discovery included. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
