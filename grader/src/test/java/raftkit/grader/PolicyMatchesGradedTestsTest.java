@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import raftkit.grader.policy.Policy;
 import raftkit.grader.policy.PolicyLoader;
 import raftkit.grader.policy.TestPolicy;
 import raftkit.tester.RaftTest;
+import raftkit.tester.TestClasses;
 
 /**
  * A graded test is declared once, in its class: a {@link RaftTest} method with an {@link Order} (its place in the
@@ -43,7 +45,7 @@ class PolicyMatchesGradedTestsTest {
     @Test
     void when_the_real_policy_and_the_tagged_test_methods_are_compared_then_they_agree() throws Exception {
         Policy policy = PolicyLoader.load(POLICY);
-        Map<String, Set<String>> tagged = taggedRaftTests(TESTER_TESTS, policy.testPackage());
+        Map<String, Set<String>> tagged = taggedRaftTests(TESTER_TESTS, policy.testClasses().packageName());
 
         assertFalse(tagged.isEmpty(), "no tagged @RaftTest class found under " + TESTER_TESTS.toAbsolutePath());
         assertEquals(List.of(), disagreements(tagged, policy));
@@ -69,9 +71,23 @@ class PolicyMatchesGradedTestsTest {
 
     @Test
     void when_the_graded_classes_are_scanned_then_every_method_has_its_order() throws Exception {
-        for (Method method : raftTestMethods(TESTER_TESTS, PolicyLoader.load(POLICY).testPackage())) {
+        String graded = PolicyLoader.load(POLICY).testClasses().packageName();
+        for (Method method : raftTestMethods(TESTER_TESTS, graded)) {
             assertTrue(method.isAnnotationPresent(Order.class),
                     method.getDeclaringClass().getSimpleName() + "." + method.getName() + " has no @Order");
+        }
+    }
+
+    /** A graded class the policy's class names miss would be searched by nobody: its tests would be "not found". */
+    @Test
+    void when_the_graded_classes_are_scanned_then_the_policy_names_each_of_them() throws Exception {
+        TestClasses graded = PolicyLoader.load(POLICY).testClasses();
+        Set<Class<?>> classes = new HashSet<>();
+        raftTestMethods(TESTER_TESTS, graded.packageName()).forEach(m -> classes.add(m.getDeclaringClass()));
+
+        assertFalse(classes.isEmpty());
+        for (Class<?> type : classes) {
+            assertTrue(graded.contains(type), type.getName() + " is not among " + graded);
         }
     }
 

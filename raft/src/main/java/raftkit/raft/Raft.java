@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 // BEGIN SOLUTION
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -174,10 +176,22 @@ public final class Raft implements RaftPeer {
     /**
      * The log after the snapshot. Index {@code startIndex} holds a sentinel entry with the term of the last entry
      * the snapshot covers (0 and 0 before any snapshot), so the consistency check needs no special case there.
+     *
+     * <p>The log also keeps its entries encoded, one after another, as persist() saves them. A peer persists after
+     * every change to its log, and the log only grows between snapshots (in 3C it never shrinks), so encoding the
+     * whole log each time would cost time quadratic in its length; this way an entry is encoded once, when it
+     * enters the log, and persist() copies bytes.
      */
     static final class RaftLog {
         private int startIndex;
-        private List<LogEntry> entries = new ArrayList<>(List.of(new LogEntry(0, null)));
+        private final List<LogEntry> entries = new ArrayList<>();
+        private final EntryBytes bytes = new EntryBytes();
+        /** {@code ends[i]}: where the bytes of {@code entries.get(i)} end in {@code bytes}. */
+        private int[] ends = new int[64];
+
+        RaftLog() {
+            restore(0, List.of(new LogEntry(0, null)));
+        }
 
         int startIndex() {
             return startIndex;
@@ -210,12 +224,19 @@ public final class Raft implements RaftPeer {
         }
 
         void append(LogEntry entry) {
+            bytes.write(entry);
+            if (entries.size() == ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[entries.size()] = bytes.size();
             entries.add(entry);
         }
 
         /** Deletes the entry at {@code index} (> startIndex) and all that follow it. */
         void truncateFrom(int index) {
-            entries.subList(index - startIndex, entries.size()).clear();
+            int first = index - startIndex;
+            entries.subList(first, entries.size()).clear();
+            bytes.truncate(ends[first - 1]);
         }
 
         /** The first index of {@code term}'s run of entries that ends at {@code index}. */
@@ -242,17 +263,75 @@ public final class Raft implements RaftPeer {
             if (index <= lastIndex() && term(index) == term) {
                 kept.addAll(entries.subList(index - startIndex + 1, entries.size()));
             }
-            entries = kept;
-            startIndex = index;
+            restore(index, kept);
         }
 
+        /** Replaces the whole log: {@code entries} starts with the sentinel at {@code startIndex}. */
         void restore(int startIndex, List<LogEntry> entries) {
             this.startIndex = startIndex;
-            this.entries = new ArrayList<>(entries);
+            this.entries.clear();
+            bytes.truncate(0);
+            entries.forEach(this::append);
         }
 
-        List<LogEntry> entries() {
-            return new ArrayList<>(entries);
+        /** The entries, sentinel first, as {@link #decode} reads them back. */
+        byte[] encoded() {
+            return bytes.toByteArray();
+        }
+
+        static List<LogEntry> decode(byte[] encoded) {
+            return EntryBytes.read(encoded);
+        }
+    }
+
+    /**
+     * Log entries as bytes: each one its term and its command's length as unsigned varints, then the command as
+     * Codec encodes it. Codec is not used for the entry itself, since an entry encoded on its own would carry its
+     * class's full name; the command is an Integer in the tests, two bytes.
+     */
+    static final class EntryBytes extends ByteArrayOutputStream {
+
+        void write(LogEntry entry) {
+            byte[] command = Codec.encode(entry.command());
+            writeVarint(entry.term());
+            writeVarint(command.length);
+            write(command, 0, command.length);
+        }
+
+        /** Forgets every byte from {@code size} on. */
+        void truncate(int size) {
+            count = size;
+        }
+
+        private void writeVarint(int value) {
+            while ((value & ~0x7F) != 0) {
+                write((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            write(value);
+        }
+
+        static List<LogEntry> read(byte[] bytes) {
+            List<LogEntry> entries = new ArrayList<>();
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            while (in.hasRemaining()) {
+                int term = readVarint(in);
+                byte[] command = new byte[readVarint(in)];
+                in.get(command);
+                entries.add(new LogEntry(term, Codec.decode(command, Object.class)));
+            }
+            return entries;
+        }
+
+        private static int readVarint(ByteBuffer in) {
+            int value = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = in.get();
+                value |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
+            }
         }
     }
 
@@ -344,8 +423,8 @@ public final class Raft implements RaftPeer {
         electionDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
     }
 
-    /** Persistent state as saved: Figure 2's three fields, with the log's snapshot offset. */
-    public record PersistentState(int currentTerm, int votedFor, int logStartIndex, List<LogEntry> log) {
+    /** Persistent state as saved: Figure 2's three fields, with the log's snapshot offset; the log as RaftLog encodes it. */
+    public record PersistentState(int currentTerm, int votedFor, int logStartIndex, byte[] log) {
     }
 
     // END SOLUTION
@@ -362,7 +441,7 @@ public final class Raft implements RaftPeer {
         // byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, ...));
         // persister.save(raftState, null);
         // BEGIN SOLUTION
-        byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, log.startIndex(), log.entries()));
+        byte[] raftState = Codec.encode(new PersistentState(currentTerm, votedFor, log.startIndex(), log.encoded()));
         persister.save(raftState, snapshot);
         // END SOLUTION
     }
@@ -381,7 +460,7 @@ public final class Raft implements RaftPeer {
         PersistentState state = Codec.decode(data, PersistentState.class);
         currentTerm = state.currentTerm();
         votedFor = state.votedFor();
-        log.restore(state.logStartIndex(), state.log());
+        log.restore(state.logStartIndex(), RaftLog.decode(state.log()));
         byte[] saved = persister.readSnapshot();
         snapshot = saved.length > 0 ? saved : null;
         commitIndex = log.startIndex(); // the snapshot holds only committed entries, and the service has it

@@ -79,7 +79,7 @@ public final class GradeCommand implements Callable<Integer> {
         PointsTable.print(result, plan.parts(), console);
         for (TestScore test : result.tests()) {
             if (test.status() == Status.NOT_FOUND) {
-                console.println("grade: " + test.name() + " is in the policy but not in " + policy.testPackage());
+                console.println("grade: " + test.name() + " is in the policy but not in " + policy.testClasses());
             }
         }
         Path file = results != null ? results : plan.out().resolve("results.json");

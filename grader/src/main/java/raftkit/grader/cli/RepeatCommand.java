@@ -107,7 +107,7 @@ public final class RepeatCommand implements Callable<Integer> {
         }
         stats.print(console);
         for (String test : missing.stream().distinct().toList()) {
-            console.println("repeat: no test " + test + " in " + policy.testPackage());
+            console.println("repeat: no test " + test + " in " + policy.testClasses());
         }
         kept.forEach(console::println);
         if (!kept.isEmpty() || keepAll) {

@@ -1,17 +1,12 @@
 package raftkit.grader.engine;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.engine.JupiterTestEngine;
-import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -66,17 +61,11 @@ public final class ChildMain {
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .addTestEngines(new JupiterTestEngine())
                 .build();
-        List<Filter<?>> filters = new ArrayList<>();
-        if (!request.tags().isEmpty()) {
-            filters.add(TagFilter.includeTags(request.tags()));
-        }
+        LauncherDiscoveryRequestBuilder builder = request.classes().discovery(request.tags());
         if (!request.methods().isEmpty()) {
-            filters.add(methodFilter(request.methods()));
+            builder.filters(methodFilter(request.methods()));
         }
-        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(request.packageName()))
-                .filters(filters.toArray(new Filter<?>[0]))
-                .build();
+        LauncherDiscoveryRequest discovery = builder.build();
         try (LauncherSession session = LauncherFactory.openSession(config)) {
             // Not the tester's PartTotalsListener: a child runs one test, so its "part" totals would be one test's.
             session.getLauncher().execute(discovery, listener);

@@ -3,15 +3,16 @@ package raftkit.grader.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import raftkit.tester.TestClasses;
 
 /**
- * What one child JVM runs: the tests of {@code packageName} carrying one of {@code tags} (any tag when empty) whose
+ * What one child JVM runs: the tests of {@code classes} carrying one of {@code tags} (any tag when empty) whose
  * method is one of {@code methods} (any method when empty). Each test's output also goes to {@code <method>.log}
  * beside {@code results}, up to {@code outputCap} characters. Travels to {@link ChildMain} as {@code key=value}
  * arguments. The time limit is not part of it: the tester reads it from {@code raftkit.timeout}
  * (see {@code TestRunner.limitProperty}).
  */
-public record ChildRequest(Path results, long outputCap, String packageName, List<String> tags,
+public record ChildRequest(Path results, long outputCap, TestClasses classes, List<String> tags,
                            List<String> methods) {
 
     public ChildRequest {
@@ -23,7 +24,8 @@ public record ChildRequest(Path results, long outputCap, String packageName, Lis
         List<String> args = new ArrayList<>();
         args.add("results=" + results);
         args.add("cap=" + outputCap);
-        args.add("package=" + packageName);
+        args.add("package=" + classes.packageName());
+        args.add("classes=" + classes.namePattern());
         tags.forEach(t -> args.add("tag=" + t));
         methods.forEach(m -> args.add("method=" + m));
         return args;
@@ -33,6 +35,7 @@ public record ChildRequest(Path results, long outputCap, String packageName, Lis
         Path results = null;
         long cap = Long.MAX_VALUE;
         String pkg = "";
+        String names = ".*";
         List<String> tags = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         for (String arg : args) {
@@ -43,6 +46,7 @@ public record ChildRequest(Path results, long outputCap, String packageName, Lis
                 case "results" -> results = Path.of(value);
                 case "cap" -> cap = Long.parseLong(value);
                 case "package" -> pkg = value;
+                case "classes" -> names = value;
                 case "tag" -> tags.add(value);
                 case "method" -> methods.add(value);
                 default -> throw new IllegalArgumentException("unknown child argument: " + arg);
@@ -51,6 +55,6 @@ public record ChildRequest(Path results, long outputCap, String packageName, Lis
         if (results == null) {
             throw new IllegalArgumentException("the child needs results=FILE");
         }
-        return new ChildRequest(results, cap, pkg, tags, methods);
+        return new ChildRequest(results, cap, new TestClasses(pkg, names), tags, methods);
     }
 }

@@ -88,7 +88,7 @@ public final class TestRunner {
         Path results = spec.dir().resolve("results.jsonl");
         Path log = spec.dir().resolve("output.log");
         Files.deleteIfExists(results);
-        ChildRequest request = new ChildRequest(results, spec.outputCap(), spec.packageName(), spec.tags(),
+        ChildRequest request = new ChildRequest(results, spec.outputCap(), spec.classes(), spec.tags(),
                 spec.tests());
         List<String> command = wrapper.apply(command(spec, request));
         ChildOutcome outcome = ChildJvm.run(command, workDir, new ProgressDeadline(results, spec.limitSeconds()),

@@ -58,6 +58,6 @@ public record Plan(Policy policy, List<PartPolicy> parts, List<TestPolicy> tests
 
     /** One test JVM's worth of tests of {@code part}, all with time limit {@code limitSeconds}. */
     public RunSpec spec(PartPolicy part, List<String> testNames, double limitSeconds, Path dir) {
-        return new RunSpec(policy.testPackage(), List.of(part.tag()), testNames, limitSeconds, heap, outputCap, dir);
+        return new RunSpec(policy.testClasses(), List.of(part.tag()), testNames, limitSeconds, heap, outputCap, dir);
     }
 }

@@ -3,18 +3,19 @@ package raftkit.grader.policy;
 import java.util.List;
 import java.util.Optional;
 import raftkit.grader.engine.TestNames;
+import raftkit.tester.TestClasses;
 
 /**
  * The grading policy: which parts and tests there are, what each is worth and how it is run, and which files a
  * student owns. Read from {@code grader/policy.toml} by {@link PolicyLoader}.
  *
- * @param testPackage  the Java package holding the graded tests
+ * @param testClasses  the classes holding the graded tests: a package and a pattern of their names
  * @param heap         each test JVM's {@code -Xmx}
  * @param parts        the parts, in the policy's order
  * @param studentFiles globs, relative to the kit root, of the files a student owns (the only ones taken from a
  *                     submission)
  */
-public record Policy(String testPackage, String heap, List<PartPolicy> parts, List<String> studentFiles) {
+public record Policy(TestClasses testClasses, String heap, List<PartPolicy> parts, List<String> studentFiles) {
 
     public Policy {
         parts = List.copyOf(parts);

@@ -14,16 +14,13 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 import raftkit.grader.engine.TestNames;
-import raftkit.tester.RaftTest;
+import raftkit.tester.TestClasses;
 
 /**
  * Reads a policy file (TOML, see the kit's {@code grader/policy.toml} for every key). Every mistake, from a TOML
  * syntax error to a misspelt key or a pass rule that does not exist, is a {@link PolicyException} naming the line.
  */
 public final class PolicyLoader {
-
-    /** The graded tests' package when the policy names none: where the tester's graded tests live. */
-    static final String GRADED_TESTS = RaftTest.class.getPackageName();
 
     private static final Set<String> TOP = Set.of("tests", "defaults", "student", "parts", "overrides");
     private static final Set<String> RUN_KEYS = Set.of("points", "runs", "pass_rule", "time_limit");
@@ -60,7 +57,7 @@ public final class PolicyLoader {
 
     private Policy policy() throws PolicyException {
         checkKeys(toml, List.of(), TOP);
-        TomlTable tests = table(toml, "tests", List.of("package", "heap"));
+        TomlTable tests = table(toml, "tests", List.of("package", "classes", "heap"));
         TomlTable defaults = table(toml, "defaults", RUN_KEYS);
         TomlTable student = table(toml, "student", List.of("files"));
         RunSettings base = RunSettings.read(this, defaults, List.of("defaults"), RunSettings.BUILT_IN);
@@ -78,8 +75,17 @@ public final class PolicyLoader {
         if (files.isEmpty()) {
             throw error(List.of("student"), "[student] files must list the files a student owns");
         }
-        return new Policy(tests.getString("package", () -> GRADED_TESTS), tests.getString("heap", () -> "512m"),
-                parts, files);
+        return new Policy(testClasses(tests), tests.getString("heap", () -> "512m"), parts, files);
+    }
+
+    /** The package and class names of [tests]; each one the tester's graded tests have where it is not given. */
+    private TestClasses testClasses(TomlTable tests) throws PolicyException {
+        String names = tests.getString("classes", TestClasses.GRADED::namePattern);
+        try {
+            return new TestClasses(tests.getString("package", TestClasses.GRADED::packageName), names);
+        } catch (IllegalArgumentException e) {
+            throw error(List.of("tests", "classes"), "[tests] classes is " + e.getMessage());
+        }
     }
 
     private PartPolicy part(String name, RunSettings base) throws PolicyException {

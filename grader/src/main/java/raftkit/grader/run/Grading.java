@@ -79,7 +79,7 @@ public record Grading(Plan plan, TestRunner runner, Path logs, int jobs, PrintWr
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
             Path dir = attempt == 1 ? job.spec().dir() : job.spec().dir().resolveSibling(
                     job.spec().dir().getFileName() + "-again-" + attempt);
-            last = runner.run(new RunSpec(job.spec().packageName(), job.spec().tags(), remaining,
+            last = runner.run(new RunSpec(job.spec().classes(), job.spec().tags(), remaining,
                     job.spec().limitSeconds(), job.spec().heap(), job.spec().outputCap(), dir), echo);
             missing.addAll(last.missing());
             List<String> notStarted = last.notStarted();
@@ -97,7 +97,7 @@ public record Grading(Plan plan, TestRunner runner, Path logs, int jobs, PrintWr
     private void record(RunQueue.Job job, RunReport report, Map<String, List<RunResult>> byTest) {
         for (String test : report.missing()) {
             byTest.get(test).add(new RunResult(test, Status.NOT_FOUND, 0,
-                    "no such test in " + plan.policy().testPackage() + " (the policy and the tests disagree)", "",
+                    "no such test in " + plan.policy().testClasses() + " (the policy and the tests disagree)", "",
                     null));
         }
         for (RunResult result : report.results()) {

@@ -35,9 +35,9 @@ class TimeLimitArgumentsTest {
     void when_the_policy_gives_200_seconds_then_the_child_gets_200_and_the_backstop_is_above_it() throws Exception {
         Policy policy = PolicyLoader.parse("policy.toml", POLICY);
         TestPolicy test = policy.test("TestInitialElection3A").orElseThrow();
-        RunSpec spec = new RunSpec("raftkit.tester", List.of("3A"), List.of(test.name()), test.limitSeconds(),
+        RunSpec spec = new RunSpec(policy.testClasses(), List.of("3A"), List.of(test.name()), test.limitSeconds(),
                 "512m", 1000, Path.of("run"));
-        ChildRequest request = new ChildRequest(Path.of("run/results.jsonl"), spec.outputCap(), spec.packageName(),
+        ChildRequest request = new ChildRequest(Path.of("run/results.jsonl"), spec.outputCap(), spec.classes(),
                 spec.tags(), spec.tests());
 
         List<String> command = new TestRunner(List.of(), Map.of()).command(spec, request);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import raftkit.tester.TestClasses;
 
 class PolicyLoaderTest {
 
@@ -31,7 +32,7 @@ class PolicyLoaderTest {
         assertEquals(214, policy.parts().stream().mapToDouble(PartPolicy::maxPoints).sum());
         assertEquals("pre-vote and check-quorum", policy.part("3E").orElseThrow().title());
         assertEquals(List.of("raft/src/main/java/raftkit/raft/*.java"), policy.studentFiles());
-        assertEquals("raftkit.tester", policy.testPackage());
+        assertEquals(TestClasses.GRADED, policy.testClasses());
         TestPolicy test = policy.test("testFigure8Unreliable3C").orElseThrow();
         assertEquals("TestFigure8Unreliable3C", test.name());
         assertEquals(120, test.limitSeconds());
@@ -83,6 +84,21 @@ class PolicyLoaderTest {
                 errorOf(MINIMAL + "\n[parts.3B]\ntests = [\"TestInitialElection3A\"]\n"));
         assertEquals("policy.toml:7: [overrides.TestNope3A] names a test no part lists",
                 errorOf(MINIMAL + "\n[overrides.TestNope3A]\npoints = 1\n"));
+    }
+
+    @Test
+    void when_tests_name_a_package_and_classes_then_the_policy_has_them() throws Exception {
+        Policy policy = PolicyLoader.parse("p", "[tests]\npackage = \"edu.lab\"\nclasses = \"Lab\\\\w+\"\n" + MINIMAL);
+        assertEquals(new TestClasses("edu.lab", "Lab\\w+"), policy.testClasses());
+        // a package alone keeps the kit's class names
+        assertEquals(new TestClasses("edu.lab", TestClasses.GRADED.namePattern()),
+                PolicyLoader.parse("p", "[tests]\npackage = \"edu.lab\"\n" + MINIMAL).testClasses());
+    }
+
+    @Test
+    void when_classes_is_not_a_regular_expression_then_the_error_names_its_line() {
+        assertEquals("policy.toml:2: [tests] classes is not a regular expression: Lab(\\w+ (Unclosed group)",
+                errorOf("[tests]\nclasses = \"Lab(\\\\w+\"\n" + MINIMAL));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package raftkit.tester.bench;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -15,6 +13,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,14 +27,13 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import raftkit.tester.PartTotal;
 import raftkit.tester.PartTotalsListener;
+import raftkit.tester.TestClasses;
 
 /**
  * The child JVM of {@link PartBenchmark}: runs the graded tests of one part and writes its numbers to a file.
@@ -54,10 +52,7 @@ public final class PartRun {
 
         PartTotalsListener totals = new PartTotalsListener(System.out, true);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("raftkit.tester"))
-                .filters(TagFilter.includeTags(part))
-                .build();
+        LauncherDiscoveryRequest request = TestClasses.GRADED.discovery(List.of(part)).build();
         Launcher launcher = LauncherFactory.create(
                 LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
         TestPlan plan = launcher.discover(request);
