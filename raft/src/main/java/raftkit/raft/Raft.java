@@ -266,12 +266,12 @@ public final class Raft implements RaftPeer {
             restore(index, kept);
         }
 
-        /** Replaces the whole log: {@code entries} starts with the sentinel at {@code startIndex}. */
-        void restore(int startIndex, List<LogEntry> entries) {
+        /** Replaces the whole log with {@code log}, whose first entry is the sentinel at {@code startIndex}. */
+        void restore(int startIndex, List<LogEntry> log) {
             this.startIndex = startIndex;
-            this.entries.clear();
+            entries.clear();
             bytes.truncate(0);
-            entries.forEach(this::append);
+            log.forEach(this::append);
         }
 
         /** The entries, sentinel first, as {@link #decode} reads them back. */
